@@ -1,0 +1,131 @@
+package com.twelvestreet.platform.problem;
+
+import java.util.List;
+import java.util.Map;
+
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
+import jakarta.validation.ConstraintViolationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.ClassUtils;
+import org.springframework.validation.method.ParameterValidationResult;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Answers every error of a servlet service with an RFC 9457 problem detail: Spring MVC's own
+ * exceptions (malformed JSON, wrong parameter types, unknown paths...) through the base class,
+ * validation errors with the offending fields, unknown ids, conflicts, and anything unexpected as a
+ * 500 without internals (the trace id lets an operator find the logged stack trace).
+ */
+@RestControllerAdvice
+public class PlatformProblemHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(PlatformProblemHandler.class);
+
+    private static final List<String> SECURITY_EXCEPTIONS = List.of(
+            "org.springframework.security.access.AccessDeniedException",
+            "org.springframework.security.core.AuthenticationException");
+
+    private final ObjectProvider<Tracer> tracer;
+
+    public PlatformProblemHandler(ObjectProvider<Tracer> tracer) {
+        this.tracer = tracer;
+    }
+
+    @ExceptionHandler(ResourceNotFoundException.class)
+    ProblemDetail notFound(ResourceNotFoundException ex) {
+        return problem(HttpStatus.NOT_FOUND, ex.getMessage());
+    }
+
+    @ExceptionHandler(BusinessRuleViolationException.class)
+    ProblemDetail ruleViolated(BusinessRuleViolationException ex) {
+        return problem(HttpStatus.CONFLICT, ex.getMessage());
+    }
+
+    @ExceptionHandler(OptimisticLockingFailureException.class)
+    ProblemDetail concurrentUpdate(OptimisticLockingFailureException ex) {
+        return problem(HttpStatus.CONFLICT,
+                "The resource was changed by someone else in the meantime; reload it and try again.");
+    }
+
+    @ExceptionHandler(ConstraintViolationException.class)
+    ProblemDetail constraintViolated(ConstraintViolationException ex) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "The request has invalid values.");
+        problem.setProperty("errors", ex.getConstraintViolations().stream()
+                .map(v -> fieldError(v.getPropertyPath().toString(), v.getMessage()))
+                .toList());
+        return problem;
+    }
+
+    @ExceptionHandler(Exception.class)
+    ProblemDetail unexpected(Exception ex) throws Exception {
+        if (isSecurityException(ex)) {
+            throw ex; // Spring Security's filters answer these (401/403)
+        }
+        log.error("Unexpected error", ex);
+        ProblemDetail problem = problem(HttpStatus.INTERNAL_SERVER_ERROR,
+                "An unexpected error occurred. Quote the trace id when you report it.");
+        Span span = tracer.getIfAvailable(() -> Tracer.NOOP).currentSpan();
+        if (span != null) {
+            problem.setProperty("traceId", span.context().traceId());
+        }
+        return problem;
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "The request body has invalid fields.");
+        problem.setProperty("errors", ex.getBindingResult().getFieldErrors().stream()
+                .map(e -> fieldError(e.getField(), e.getDefaultMessage()))
+                .toList());
+        return handleExceptionInternal(ex, problem, headers, status, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "The request has invalid parameters.");
+        problem.setProperty("errors", ex.getParameterValidationResults().stream()
+                .flatMap(result -> result.getResolvableErrors().stream()
+                        .map(error -> fieldError(parameterName(result), error.getDefaultMessage())))
+                .toList());
+        return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    private static String parameterName(ParameterValidationResult result) {
+        String name = result.getMethodParameter().getParameterName();
+        return name != null ? name : "argument " + result.getMethodParameter().getParameterIndex();
+    }
+
+    private static Map<String, String> fieldError(String field, String message) {
+        return Map.of("field", field, "message", message == null ? "is invalid" : message);
+    }
+
+    private static ProblemDetail problem(HttpStatus status, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(status.getReasonPhrase());
+        return problem;
+    }
+
+    private static boolean isSecurityException(Exception ex) {
+        ClassLoader loader = PlatformProblemHandler.class.getClassLoader();
+        return SECURITY_EXCEPTIONS.stream()
+                .filter(name -> ClassUtils.isPresent(name, loader))
+                .anyMatch(name -> ClassUtils.resolveClassName(name, loader).isInstance(ex));
+    }
+}

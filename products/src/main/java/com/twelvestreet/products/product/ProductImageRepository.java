@@ -1,0 +1,6 @@
+package com.twelvestreet.products.product;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface ProductImageRepository extends JpaRepository<ProductImage, Long> {
+}

@@ -1,0 +1,10 @@
+package com.twelvestreet.products.product;
+
+import com.twelvestreet.platform.problem.ResourceNotFoundException;
+
+public class ProductNotFoundException extends ResourceNotFoundException {
+
+    public ProductNotFoundException(long id) {
+        super("Product", id);
+    }
+}

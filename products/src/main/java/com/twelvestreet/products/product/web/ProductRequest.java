@@ -1,0 +1,23 @@
+package com.twelvestreet.products.product.web;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+
+import com.twelvestreet.products.product.ProductDetails;
+
+/** A new product, or an edit of one (then with the {@code version} the admin saw). */
+record ProductRequest(
+        @NotBlank @Size(max = 100) String name,
+        @Size(max = 2000) String description,
+        @NotNull @Positive @Max(1_000_000_000) Long price,
+        @NotNull @PositiveOrZero @Max(1_000_000) Integer stock,
+        @PositiveOrZero Long version) {
+
+    ProductDetails details() {
+        return new ProductDetails(name, description, price, stock);
+    }
+}

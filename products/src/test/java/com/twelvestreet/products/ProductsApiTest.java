@@ -1,0 +1,24 @@
+package com.twelvestreet.products;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
+
+import com.twelvestreet.platform.test.TestJwtIssuerConfiguration;
+import com.twelvestreet.platform.test.TestPostgresConfiguration;
+
+/** The products service over real HTTP, on a real PostgreSQL, checking tokens from a test issuer. */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureRestTestClient
+@Import({ TestPostgresConfiguration.class, TestJwtIssuerConfiguration.class })
+@ActiveProfiles("test")
+public @interface ProductsApiTest {
+}
