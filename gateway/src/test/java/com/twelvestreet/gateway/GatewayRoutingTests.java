@@ -1,0 +1,161 @@
+package com.twelvestreet.gateway;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4JCircuitBreakerFactory;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The gateway in front of a real HTTP service that is up, slow, stopped and restarted. Instances
+ * come from Spring Cloud's simple discovery client here; the system tests route through a real Eureka.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "eureka.client.enabled=false",
+        "PRODUCTS_RESPONSE_TIMEOUT_MS=700",
+        "twelvestreet.gateway.resilience.wait-in-open-state=2s" })
+class GatewayRoutingTests {
+
+    static final StubService products = new StubService();
+
+    @DynamicPropertySource
+    static void productsInstance(DynamicPropertyRegistry registry) {
+        registry.add("spring.cloud.discovery.client.simple.instances.products[0].uri",
+                () -> "http://127.0.0.1:" + products.port());
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ReactiveResilience4JCircuitBreakerFactory circuitBreakers;
+
+    final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    @BeforeEach
+    void productsUpAndCircuitClosed() {
+        products.start();
+        circuitBreakers.getCircuitBreakerRegistry().getAllCircuitBreakers().forEach(CircuitBreaker::reset);
+    }
+
+    @AfterEach
+    void stopProducts() {
+        products.stop();
+    }
+
+    @Test
+    void shouldRouteCatalogueRequestsToTheProductsService() throws Exception {
+        HttpResponse<String> response = get("/api/products?q=tv&page=0");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("\"servedBy\":\"stub\"");
+        assertThat(products.lastRequest()).isEqualTo("GET /api/products?q=tv&page=0");
+    }
+
+    @Test
+    void shouldAnswerAProblemNamingTheServiceWithinOneSecondWhenItIsDownAndRecoverByItself() throws Exception {
+        products.stop();
+
+        for (int i = 0; i < 12; i++) {
+            long started = System.nanoTime();
+            HttpResponse<String> response = get("/api/products");
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+            assertThat(response.statusCode()).isEqualTo(503);
+            assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+            assertThat(response.body()).contains("\"service\":\"products\"").doesNotContain("Exception");
+            assertThat(took).isLessThan(Duration.ofSeconds(1));
+        }
+        assertThat(get("/api/products").body()).contains("\"reason\":\"circuit-open\"");
+
+        products.start();
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        int status = 0;
+        while (System.nanoTime() < deadline && status != 200) {
+            Thread.sleep(250);
+            status = get("/api/products").statusCode();
+        }
+        assertThat(status).as("products answers through the gateway again").isEqualTo(200);
+    }
+
+    @Test
+    void shouldCutOffASlowServiceAtTheRouteTimeout() throws Exception {
+        long started = System.nanoTime();
+        HttpResponse<String> response = get("/api/products/slow");
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+        assertThat(response.statusCode()).isEqualTo(503);
+        assertThat(response.body()).contains("\"service\":\"products\"");
+        assertThat(took).isBetween(Duration.ofMillis(600), Duration.ofMillis(2_500));
+    }
+
+    @Test
+    void shouldServe50ConcurrentRequestsWithoutAFallback() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(50);
+        try {
+            List<Callable<Integer>> calls = IntStream.range(0, 50)
+                    .<Callable<Integer>>mapToObj(i -> () -> get("/api/products?page=" + i).statusCode())
+                    .toList();
+            List<Integer> statuses = pool.invokeAll(calls).stream().map(GatewayRoutingTests::join).toList();
+
+            assertThat(statuses).hasSize(50).containsOnly(200);
+        }
+        finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void shouldAnswerAnUnknownPathWithANotFoundProblem() throws Exception {
+        HttpResponse<String> response = get("/api/nothing-here");
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(response.body()).contains("\"status\":404");
+    }
+
+    @Test
+    void shouldExposeHealthAndCircuitBreakerMetrics() throws Exception {
+        get("/api/products");
+
+        assertThat(get("/actuator/health/readiness").statusCode()).isEqualTo(200);
+        assertThat(get("/actuator/prometheus").body())
+                .contains("application=\"gateway\"")
+                .contains("resilience4j_circuitbreaker_state");
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(10)).GET().build();
+        return client.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static Integer join(Future<Integer> future) {
+        try {
+            return future.get();
+        }
+        catch (Exception ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+}

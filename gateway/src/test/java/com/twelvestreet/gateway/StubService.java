@@ -1,0 +1,89 @@
+package com.twelvestreet.gateway;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicReference;
+
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * A real HTTP server on loopback standing in for a service behind the gateway; it can be stopped
+ * and started again on the same port, like a crashed and restarted instance.
+ */
+final class StubService {
+
+    private final int port = freePort();
+    private final AtomicReference<String> lastRequest = new AtomicReference<>();
+    private HttpServer server;
+    private ExecutorService executor;
+
+    int port() {
+        return port;
+    }
+
+    String lastRequest() {
+        return lastRequest.get();
+    }
+
+    synchronized void start() {
+        if (server != null) {
+            return;
+        }
+        try {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 200);
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+        server.createContext("/", exchange -> {
+            lastRequest.set(exchange.getRequestMethod() + " " + exchange.getRequestURI());
+            if (exchange.getRequestURI().getPath().endsWith("/slow")) {
+                sleep(5_000);
+            }
+            else {
+                sleep(20); // enough to keep 50 requests in flight at once
+            }
+            byte[] body = "{\"items\":[{\"id\":1,\"name\":\"TV\"}],\"servedBy\":\"stub\"}".getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        });
+        executor = Executors.newFixedThreadPool(64);
+        server.setExecutor(executor);
+        server.start();
+    }
+
+    synchronized void stop() {
+        if (server != null) {
+            server.stop(0);
+            executor.shutdownNow();
+            server = null;
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+}
