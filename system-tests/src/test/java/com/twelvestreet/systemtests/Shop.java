@@ -1,0 +1,51 @@
+package com.twelvestreet.systemtests;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Drives the project's own {@code ./shop} script, so the system tests start, break and stop the
+ * stack exactly as a developer does. Its state lives under the module's target folder.
+ */
+final class Shop {
+
+    private final Path root = Path.of(System.getProperty("shop.root", "..")).toAbsolutePath().normalize();
+    private final Path home = Path.of(System.getProperty("shop.home", "target/shop-it")).toAbsolutePath();
+
+    void run(String... arguments) {
+        List<String> command = new ArrayList<>();
+        command.add(root.resolve("shop").toString());
+        command.addAll(List.of(arguments));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile())
+                .redirectErrorStream(true);
+        builder.environment().put("SHOP_HOME", home.toString());
+        builder.environment().put("SHOP_TIMEOUT", "240");
+        try {
+            Process process = builder.start();
+            // echo through System.out: the test JVM's own stdout belongs to the test runner
+            try (BufferedReader output = new BufferedReader(new InputStreamReader(process.getInputStream()))) {
+                output.lines().forEach(line -> System.out.println("[shop] " + line));
+            }
+            if (!process.waitFor(10, TimeUnit.MINUTES)) {
+                process.destroyForcibly();
+                throw new IllegalStateException("./shop " + String.join(" ", arguments) + " did not finish in 10 minutes");
+            }
+            if (process.exitValue() != 0) {
+                throw new IllegalStateException("./shop " + String.join(" ", arguments) + " failed with exit code "
+                        + process.exitValue() + "; logs in " + home.resolve("logs"));
+            }
+        }
+        catch (IOException ex) {
+            throw new IllegalStateException("Cannot run " + command, ex);
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(ex);
+        }
+    }
+}
