@@ -1,0 +1,155 @@
+package com.twelvestreet.systemtests.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Measures {@code GET /api/products} through the gateway and directly against products, in the
+ * same run and with the same closed-loop load, and prints requests per second, p50, p99 and the
+ * gateway/direct ratio. Rounds alternate between the two targets so drift hits both alike.
+ * <p>
+ * Run with the shop up: {@code system-tests/benchmark-gateway} (see README). Options:
+ * {@code --connections N --warmup SECONDS --duration SECONDS --rounds N}.
+ */
+public final class GatewayBenchmark {
+
+    private static final String GATEWAY = "http://127.0.0.1:8080/api/products";
+    private static final String DIRECT = "http://127.0.0.1:8081/api/products";
+
+    private GatewayBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int connections = option(args, "--connections", 16);
+        int warmup = option(args, "--warmup", 45);
+        int duration = option(args, "--duration", 15);
+        int rounds = option(args, "--rounds", 2);
+
+        System.out.printf("GET /api/products, %d connections, %d s warm-up, %d x %d s per target%n",
+                connections, warmup, rounds, duration);
+        System.out.printf("warming up (gateway needs ~40 s to reach JIT steady state)...%n");
+        run(GATEWAY, connections, Duration.ofSeconds(warmup * 2L / 3));
+        run(DIRECT, connections, Duration.ofSeconds(warmup / 3));
+
+        Result gateway = Result.EMPTY;
+        Result direct = Result.EMPTY;
+        for (int round = 1; round <= rounds; round++) {
+            Result d = run(DIRECT, connections, Duration.ofSeconds(duration));
+            Result g = run(GATEWAY, connections, Duration.ofSeconds(duration));
+            System.out.printf("round %d: direct %s | gateway %s%n", round, d, g);
+            direct = direct.plus(d);
+            gateway = gateway.plus(g);
+        }
+        System.out.println();
+        System.out.printf("%-8s %10s %9s %9s %7s%n", "target", "req/s", "p50 ms", "p99 ms", "errors");
+        print("direct", direct);
+        print("gateway", gateway);
+        System.out.printf(Locale.ROOT, "ratio gateway/direct throughput: %.2f (target >= 0.80)%n",
+                gateway.throughput() / direct.throughput());
+    }
+
+    private static void print(String name, Result result) {
+        System.out.printf(Locale.ROOT, "%-8s %10.0f %9.2f %9.2f %7d%n", name, result.throughput(),
+                result.percentileMillis(50), result.percentileMillis(99), result.errors);
+    }
+
+    /** Closed loop: each connection sends its next request as soon as the previous one is answered. */
+    private static Result run(String url, int connections, Duration duration) throws InterruptedException {
+        long[][] latencies = new long[connections][];
+        int[] counts = new int[connections];
+        AtomicLong errors = new AtomicLong();
+        CountDownLatch done = new CountDownLatch(connections);
+        long end = System.nanoTime() + duration.toNanos();
+        long started = System.nanoTime();
+        for (int c = 0; c < connections; c++) {
+            int slot = c;
+            Thread worker = new Thread(() -> {
+                HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                        .connectTimeout(Duration.ofSeconds(2)).build();
+                HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).GET().build();
+                long[] own = new long[1 << 16];
+                int n = 0;
+                while (System.nanoTime() < end) {
+                    long t0 = System.nanoTime();
+                    try {
+                        HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+                        if (response.statusCode() != 200) {
+                            errors.incrementAndGet();
+                        }
+                    }
+                    catch (Exception ex) {
+                        errors.incrementAndGet();
+                    }
+                    if (n == own.length) {
+                        own = Arrays.copyOf(own, n * 2);
+                    }
+                    own[n++] = System.nanoTime() - t0;
+                }
+                latencies[slot] = own;
+                counts[slot] = n;
+                done.countDown();
+            }, "load-" + c);
+            worker.setDaemon(true);
+            worker.start();
+        }
+        done.await();
+        long elapsed = System.nanoTime() - started;
+        List<long[]> parts = new ArrayList<>();
+        for (int c = 0; c < connections; c++) {
+            parts.add(Arrays.copyOf(latencies[c], counts[c]));
+        }
+        return new Result(parts, elapsed, errors.get());
+    }
+
+    private static int option(String[] args, String name, int fallback) {
+        for (int i = 0; i < args.length - 1; i++) {
+            if (args[i].equals(name)) {
+                return Integer.parseInt(args[i + 1]);
+            }
+        }
+        return fallback;
+    }
+
+    private record Result(List<long[]> latencies, long elapsedNanos, long errors) {
+
+        static final Result EMPTY = new Result(List.of(), 0, 0);
+
+        Result plus(Result other) {
+            List<long[]> all = new ArrayList<>(latencies);
+            all.addAll(other.latencies);
+            return new Result(all, elapsedNanos + other.elapsedNanos, errors + other.errors);
+        }
+
+        long count() {
+            return latencies.stream().mapToLong(l -> l.length).sum();
+        }
+
+        double throughput() {
+            return count() / (elapsedNanos / 1e9);
+        }
+
+        double percentileMillis(double percentile) {
+            long[] all = latencies.stream().flatMapToLong(Arrays::stream).sorted().toArray();
+            if (all.length == 0) {
+                return Double.NaN;
+            }
+            int index = (int) Math.min(all.length - 1, Math.ceil(percentile / 100 * all.length) - 1);
+            return all[Math.max(index, 0)] / 1e6;
+        }
+
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "%.0f req/s p50 %.2f ms p99 %.2f ms errors %d", throughput(),
+                    percentileMillis(50), percentileMillis(99), errors);
+        }
+    }
+}
