@@ -3,11 +3,11 @@ package com.twelvestreet.products.product.web;
 import java.net.URI;
 
 import jakarta.validation.Valid;
+import jakarta.validation.groups.Default;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.ErrorResponseException;
+import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -38,13 +38,8 @@ class ProductAdminController {
     }
 
     @PutMapping("/{id}")
-    ProductView update(@PathVariable long id, @Valid @RequestBody ProductRequest request) {
-        if (request.version() == null) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                    "An edit must send the product's version, as read before editing.");
-            problem.setTitle("Bad Request");
-            throw new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, null);
-        }
+    ProductView update(@PathVariable long id,
+            @Validated({ Default.class, ProductRequest.Edit.class }) @RequestBody ProductRequest request) {
         return new ProductView(catalog.update(id, request.version(), request.details()));
     }
 

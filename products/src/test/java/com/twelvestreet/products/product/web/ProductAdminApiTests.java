@@ -136,6 +136,15 @@ class ProductAdminApiTests {
     }
 
     @Test
+    void shouldRequireTheVersionAnEditIsBasedOn() {
+        http.put().uri("/api/products/{id}", tvId).headers(h -> h.setBearerAuth(admin()))
+                .contentType(MediaType.APPLICATION_JSON).body(NEW_PRODUCT).exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("version");
+        assertThat(catalog.get(tvId).getName()).isEqualTo("TV");
+    }
+
+    @Test
     void shouldAdjustStockButNeverBelowZero() {
         http.post().uri("/api/products/{id}/stock-adjustments", tvId).headers(h -> h.setBearerAuth(admin()))
                 .contentType(MediaType.APPLICATION_JSON).body("{\"delta\": -2}").exchange()
