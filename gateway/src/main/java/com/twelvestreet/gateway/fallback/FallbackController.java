@@ -15,6 +15,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 
 import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.CIRCUITBREAKER_EXECUTION_EXCEPTION_ATTR;
@@ -49,7 +50,9 @@ class FallbackController {
         if (cause instanceof BulkheadFullException) {
             return "overloaded";
         }
-        if (cause instanceof TimeoutException || (cause != null && cause.getClass().getSimpleName().contains("Timeout"))) {
+        // the time limiter raises TimeoutException, the route's response timeout a 504 status
+        if (cause instanceof TimeoutException
+                || (cause instanceof ResponseStatusException status && status.getStatusCode().value() == 504)) {
             return "timeout";
         }
         return "unreachable";
