@@ -32,6 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "eureka.client.enabled=false",
+        "GATEWAY_CLIENT_SECRET=test-secret",
         "PRODUCTS_RESPONSE_TIMEOUT_MS=700",
         "twelvestreet.gateway.resilience.wait-in-open-state=2s" })
 class GatewayRoutingTests {

@@ -20,6 +20,7 @@ final class StubService {
 
     private final int port = freePort();
     private final AtomicReference<String> lastRequest = new AtomicReference<>();
+    private final AtomicReference<String> lastAuthorization = new AtomicReference<>();
     private HttpServer server;
     private ExecutorService executor;
 
@@ -29,6 +30,11 @@ final class StubService {
 
     String lastRequest() {
         return lastRequest.get();
+    }
+
+    /** The Authorization header of the last request, or "none". */
+    String lastAuthorization() {
+        return lastAuthorization.get();
     }
 
     synchronized void start() {
@@ -43,6 +49,8 @@ final class StubService {
         }
         server.createContext("/", exchange -> {
             lastRequest.set(exchange.getRequestMethod() + " " + exchange.getRequestURI());
+            String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+            lastAuthorization.set(authorization == null ? "none" : authorization);
             if (exchange.getRequestURI().getPath().endsWith("/slow")) {
                 sleep(5_000);
             }

@@ -2,11 +2,15 @@ package com.twelvestreet.systemtests;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.io.InputStreamReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * Drives the project's own {@code ./shop} script, so the system tests start, break and stop the
@@ -16,6 +20,19 @@ final class Shop {
 
     private final Path root = Path.of(System.getProperty("shop.root", "..")).toAbsolutePath().normalize();
     private final Path home = Path.of(System.getProperty("shop.home", "target/shop-it")).toAbsolutePath();
+
+    /** Throws away the data of earlier runs (under target/), so every test run starts from the demo data. */
+    void wipeData() {
+        Path data = home.resolve("data");
+        if (Files.exists(data)) {
+            try (Stream<Path> paths = Files.walk(data)) {
+                paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
+            catch (IOException ex) {
+                throw new UncheckedIOException(ex);
+            }
+        }
+    }
 
     void run(String... arguments) {
         List<String> command = new ArrayList<>();

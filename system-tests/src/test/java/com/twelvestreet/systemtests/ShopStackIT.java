@@ -7,12 +7,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,6 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The whole stack as {@code ./shop up} starts it: real PostgreSQL, Kafka, Zipkin, Eureka and every
  * service as its own JVM, reached through the gateway on port 8080.
  */
+@ExtendWith(ShopStack.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ShopStackIT {
 
@@ -28,18 +28,8 @@ class ShopStackIT {
     static final String EUREKA = "http://127.0.0.1:8761";
     static final String ZIPKIN = "http://127.0.0.1:9411";
 
-    static final Shop shop = new Shop();
+    final Shop shop = ShopStack.shop;
     final Http http = new Http();
-
-    @BeforeAll
-    static void shopUp() {
-        shop.run("up");
-    }
-
-    @AfterAll
-    static void shopDown() {
-        shop.run("down");
-    }
 
     @Test
     @Order(1)

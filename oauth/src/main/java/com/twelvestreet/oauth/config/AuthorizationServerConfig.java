@@ -22,6 +22,7 @@ import org.springframework.security.oauth2.server.authorization.OAuth2Authorizat
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 
+import com.twelvestreet.oauth.token.DeviceConsentNotRemembered;
 import com.twelvestreet.oauth.token.SigningKeys;
 
 /**
@@ -54,7 +55,7 @@ class AuthorizationServerConfig {
 
     @Bean
     OAuth2AuthorizationConsentService authorizationConsentService(JdbcOperations jdbc, RegisteredClientRepository clients) {
-        return new JdbcOAuth2AuthorizationConsentService(jdbc, clients);
+        return new DeviceConsentNotRemembered(new JdbcOAuth2AuthorizationConsentService(jdbc, clients), clients);
     }
 
     @Bean

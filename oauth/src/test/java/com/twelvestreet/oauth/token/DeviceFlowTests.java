@@ -60,6 +60,14 @@ class DeviceFlowTests extends OauthServerTestSupport {
 
         HttpResponse<String> granted = post("/oauth2/token", Map.of("client_id", "shop-cli",
                 "grant_type", "urn:ietf:params:oauth:grant-type:device_code", "device_code", deviceCode));
+
+        // the consent is not remembered: the next activation is confirmed anew
+        JsonNode second = JSON.readTree(post("/oauth2/device_authorization",
+                Map.of("client_id", "shop-cli", "scope", "profile email")).body());
+        TestBrowser.Page secondConsent = browser.get(ISSUER + "/oauth2/device_verification?user_code="
+                + second.get("user_code").asString());
+        assertThat(secondConsent.status()).isEqualTo(200);
+        assertThat(secondConsent.body()).contains("name=\"state\"");
         assertThat(granted.statusCode()).as(granted.body()).isEqualTo(200);
         SignedJWT access = SignedJWT.parse(JSON.readTree(granted.body()).get("access_token").asString());
         assertThat(access.getJWTClaimsSet().getStringClaim("email")).isEqualTo(email);

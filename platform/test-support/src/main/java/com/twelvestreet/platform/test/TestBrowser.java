@@ -3,6 +3,7 @@ package com.twelvestreet.platform.test;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.CookiePolicy;
+import java.net.HttpCookie;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
@@ -47,6 +48,22 @@ public final class TestBrowser {
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("Accept", "text/html")
                 .POST(HttpRequest.BodyPublishers.ofString(encode(form))));
+    }
+
+    /** Any request, with the given headers and (for POST, PUT...) a body. */
+    public Page send(String method, String url, Map<String, String> headers, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).method(method,
+                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        headers.forEach(request::header);
+        return send(request);
+    }
+
+    /** The value of a cookie the browser holds for the URL's host, if any. */
+    public String cookie(String url, String name) {
+        return cookies.getCookieStore().get(URI.create(url)).stream()
+                .filter(cookie -> cookie.getName().equals(name))
+                .map(HttpCookie::getValue)
+                .findFirst().orElse(null);
     }
 
     /** Follows redirects until a page that is not a redirect, or a redirect leaving for {@code stopAt}. */

@@ -1,0 +1,93 @@
+package com.twelvestreet.gateway.security;
+
+import java.net.URI;
+
+import reactor.core.publisher.Mono;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.client.oidc.web.server.logout.OidcClientInitiatedServerLogoutSuccessHandler;
+import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
+import org.springframework.security.oauth2.client.web.server.DefaultServerOAuth2AuthorizationRequestResolver;
+import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.authentication.HttpStatusServerEntryPoint;
+import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
+import org.springframework.security.web.server.csrf.CsrfWebFilter;
+import org.springframework.security.web.server.csrf.ServerCsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher.MatchResult;
+
+import com.twelvestreet.platform.security.TokenClaims;
+
+/**
+ * The gateway as the browser's backend-for-frontend: the browser logs in with the authorization-code
+ * flow (PKCE) and keeps only an HttpOnly session cookie; the gateway holds the tokens and relays them
+ * to the services. API clients send their own bearer tokens instead, which the gateway checks too.
+ * The services still check every token and role themselves.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfig {
+
+    static final String REGISTRATION = "twelvestreet";
+
+    @Bean
+    SecurityWebFilterChain security(ServerHttpSecurity http, ReactiveClientRegistrationRepository clients,
+            @Value("${server.reactive.session.cookie.name}") String sessionCookie) {
+        DefaultServerOAuth2AuthorizationRequestResolver authorizationRequests =
+                new DefaultServerOAuth2AuthorizationRequestResolver(clients);
+        authorizationRequests.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
+
+        OidcClientInitiatedServerLogoutSuccessHandler logoutSuccess = new OidcClientInitiatedServerLogoutSuccessHandler(clients);
+        logoutSuccess.setPostLogoutRedirectUri("{baseUrl}/");
+
+        return http
+                // services decide who may do what; the gateway authenticates and relays
+                .authorizeExchange(exchanges -> exchanges.anyExchange().permitAll())
+                .oauth2Login(login -> login.authorizationRequestResolver(authorizationRequests))
+                .oauth2ResourceServer(resourceServer -> resourceServer
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(jwtAuthentication()))
+                        .authenticationEntryPoint(new HttpStatusServerEntryPoint(HttpStatus.UNAUTHORIZED)))
+                .logout(logout -> logout.logoutSuccessHandler(logoutSuccess))
+                // a single-page app reads XSRF-TOKEN and sends it back as X-XSRF-TOKEN
+                .csrf(csrf -> csrf
+                        .csrfTokenRepository(CookieServerCsrfTokenRepository.withHttpOnlyFalse())
+                        .csrfTokenRequestHandler(new ServerCsrfTokenRequestAttributeHandler())
+                        .requireCsrfProtectionMatcher(unsafeSessionRequests(sessionCookie)))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(
+                        (exchange, ex) -> Mono.fromRunnable(() -> {
+                            exchange.getResponse().setStatusCode(HttpStatus.FOUND);
+                            exchange.getResponse().getHeaders().setLocation(URI.create("/oauth2/authorization/" + REGISTRATION));
+                        })))
+                .build();
+    }
+
+    /**
+     * CSRF rides on the session cookie, so only unsafe requests that carry it need the token. A
+     * request with its own bearer token, or with no session at all, has nothing a forger could use.
+     */
+    private static ServerWebExchangeMatcher unsafeSessionRequests(String sessionCookie) {
+        return exchange -> {
+            boolean bearer = exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION) != null;
+            boolean session = exchange.getRequest().getCookies().containsKey(sessionCookie);
+            return bearer || !session ? MatchResult.notMatch() : CsrfWebFilter.DEFAULT_CSRF_MATCHER.matches(exchange);
+        };
+    }
+
+    /** Roles from bearer tokens, as the services read them. */
+    private static ReactiveJwtAuthenticationConverterAdapter jwtAuthentication() {
+        JwtGrantedAuthoritiesConverter roles = new JwtGrantedAuthoritiesConverter();
+        roles.setAuthoritiesClaimName(TokenClaims.ROLES);
+        roles.setAuthorityPrefix("ROLE_");
+        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+        converter.setJwtGrantedAuthoritiesConverter(roles);
+        return new ReactiveJwtAuthenticationConverterAdapter(converter);
+    }
+}

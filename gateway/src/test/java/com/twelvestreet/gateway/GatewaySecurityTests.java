@@ -1,0 +1,133 @@
+package com.twelvestreet.gateway;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import com.twelvestreet.platform.test.TestJwtIssuer;
+import com.twelvestreet.platform.test.TestJwtIssuerConfiguration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Bearer tokens, the session endpoint, CSRF and security headers at the gateway. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "eureka.client.enabled=false", "GATEWAY_CLIENT_SECRET=test-secret" })
+@Import(TestJwtIssuerConfiguration.class)
+class GatewaySecurityTests {
+
+    static final StubService products = new StubService();
+
+    @DynamicPropertySource
+    static void productsInstance(DynamicPropertyRegistry registry) {
+        registry.add("spring.cloud.discovery.client.simple.instances.products[0].uri",
+                () -> "http://127.0.0.1:" + products.port());
+    }
+
+    @BeforeAll
+    static void productsUp() {
+        products.start();
+    }
+
+    @AfterAll
+    static void productsDown() {
+        products.stop();
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TestJwtIssuer issuer;
+
+    final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    @Test
+    void shouldSayWhenNobodyIsLoggedIn() throws Exception {
+        HttpResponse<String> session = send(request("/api/session").GET());
+
+        assertThat(session.statusCode()).isEqualTo(401);
+        assertThat(session.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(session.body()).contains("\"login\":\"/oauth2/authorization/twelvestreet\"");
+    }
+
+    @Test
+    void shouldAcceptABearerTokenFromAnApiClient() throws Exception {
+        String token = issuer.token("account-7", "CUSTOMER", "ADMIN");
+
+        HttpResponse<String> session = send(request("/api/session").header("Authorization", "Bearer " + token).GET());
+
+        assertThat(session.statusCode()).isEqualTo(200);
+        assertThat(session.body()).contains("\"subject\":\"account-7\"", "\"email\":\"account-7@12street.test\"",
+                "\"roles\":[\"ADMIN\",\"CUSTOMER\"]");
+    }
+
+    @Test
+    void shouldRefuseForgedOrExpiredBearerTokens() throws Exception {
+        for (String token : new String[] { issuer.tokenWithWrongSignature("x", "ADMIN"), issuer.expiredToken("x", "ADMIN"),
+                issuer.unsignedToken("x", "ADMIN") }) {
+            HttpResponse<String> response = send(request("/api/products").header("Authorization", "Bearer " + token).GET());
+            assertThat(response.statusCode()).isEqualTo(401);
+        }
+    }
+
+    @Test
+    void shouldPassTheApiClientsTokenToTheServiceWithoutAskingForCsrf() throws Exception {
+        String token = issuer.token("admin-1", "ADMIN");
+
+        HttpResponse<String> created = send(request("/api/products").header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"LAMP\"}")));
+
+        assertThat(created.statusCode()).isEqualTo(200);
+        assertThat(products.lastRequest()).isEqualTo("POST /api/products");
+        assertThat(products.lastAuthorization()).isEqualTo("Bearer " + token);
+    }
+
+    @Test
+    void shouldRequireTheCsrfTokenForUnsafeRequestsOnASession() throws Exception {
+        HttpResponse<String> forged = send(request("/api/products").header("Cookie", "SHOP_SESSION=stolen-by-a-form")
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")));
+
+        assertThat(forged.statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void shouldStartTheLoginAtTheIssuerWithPkce() throws Exception {
+        HttpResponse<String> login = send(request("/oauth2/authorization/twelvestreet").GET());
+
+        assertThat(login.statusCode()).isEqualTo(302);
+        String location = login.headers().firstValue("Location").orElseThrow();
+        assertThat(location).startsWith(issuer.issuer() + "/oauth2/authorize?")
+                .contains("client_id=gateway", "code_challenge=", "code_challenge_method=S256", "scope=openid");
+    }
+
+    @Test
+    void shouldAddSecurityHeadersAndTheXsrfCookie() throws Exception {
+        HttpResponse<String> response = send(request("/api/products").GET());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(response.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+        assertThat(response.headers().allValues("Set-Cookie")).anyMatch(cookie -> cookie.startsWith("XSRF-TOKEN="));
+    }
+
+    private HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(10));
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}

@@ -1,0 +1,113 @@
+package com.twelvestreet.systemtests;
+
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import com.twelvestreet.platform.test.TestBrowser;
+import com.twelvestreet.platform.test.TestBrowser.Page;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Logging in through the gateway as a browser does, calling services with the relayed token,
+ * logging out, and getting a token for the command line with the device flow.
+ */
+@ExtendWith(ShopStack.class)
+class IdentityIT {
+
+    static final String SHOP = "http://localhost:8080";
+    static final String ISSUER = "http://localhost:9000";
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @Test
+    void shouldLogInThroughTheGatewayCallServicesWithTheRelayedTokenAndLogOut() {
+        TestBrowser browser = new TestBrowser();
+        assertThat(browser.get(SHOP + "/api/session").status()).isEqualTo(401);
+
+        Page toIssuer = browser.get(SHOP + "/oauth2/authorization/twelvestreet");
+        assertThat(toIssuer.location()).startsWith(ISSUER + "/oauth2/authorize?").contains("code_challenge=");
+        Page loginPage = browser.follow(toIssuer, null);
+        assertThat(loginPage.uri().toString()).isEqualTo(ISSUER + "/login");
+
+        Page loggedIn = browser.follow(browser.postForm(ISSUER + "/login", Map.of("username", "shopper@12street.dev",
+                "password", "shopper-pass-12", "_csrf", loginPage.csrfToken())), null);
+        assertThat(loggedIn.uri().toString()).startsWith(SHOP);
+        assertThat(browser.cookie(SHOP, "SHOP_SESSION")).isNotNull();
+        assertThat(loggedIn.response().headers().allValues("Set-Cookie"))
+                .filteredOn(cookie -> cookie.startsWith("SHOP_SESSION=")).allMatch(cookie -> cookie.contains("HttpOnly"));
+
+        JsonNode session = json(browser.get(SHOP + "/api/session", Map.of("Accept", "application/json")));
+        assertThat(session.get("email").asString()).isEqualTo("shopper@12street.dev");
+        assertThat(session.get("roles").toString()).isEqualTo("[\"CUSTOMER\"]");
+
+        // the gateway relays the shopper's token: oauth answers with the shopper's own profile
+        JsonNode profile = json(browser.get(SHOP + "/api/accounts/me", Map.of("Accept", "application/json")));
+        assertThat(profile.get("email").asString()).isEqualTo("shopper@12street.dev");
+        assertThat(profile.has("passwordHash")).isFalse();
+
+        // ...and products sees a customer, not an admin
+        String xsrf = browser.cookie(SHOP, "XSRF-TOKEN");
+        Page notAdmin = browser.send("POST", SHOP + "/api/products", Map.of("Content-Type", "application/json",
+                "X-XSRF-TOKEN", xsrf), "{\"name\":\"LAMP\",\"price\":1000,\"stock\":1}");
+        assertThat(notAdmin.status()).isEqualTo(403);
+
+        Page loggedOut = browser.send("POST", SHOP + "/logout", Map.of("X-XSRF-TOKEN", browser.cookie(SHOP, "XSRF-TOKEN")), null);
+        assertThat(loggedOut.location()).startsWith(ISSUER + "/connect/logout?");
+        assertThat(browser.follow(loggedOut, null).uri().toString()).isEqualTo(SHOP + "/");
+
+        assertThat(browser.get(SHOP + "/api/session").status()).isEqualTo(401);
+        // the login at the issuer ended too: logging in again asks for the password
+        Page again = browser.follow(browser.get(SHOP + "/oauth2/authorization/twelvestreet"), null);
+        assertThat(again.uri().toString()).isEqualTo(ISSUER + "/login");
+    }
+
+    @Test
+    void shouldGiveTheCommandLineATokenThroughTheDeviceFlowThatTheGatewayAccepts() {
+        TestBrowser terminal = new TestBrowser();
+        JsonNode device = json(terminal.send("POST", ISSUER + "/oauth2/device_authorization",
+                Map.of("Content-Type", "application/x-www-form-urlencoded"), "client_id=shop-cli&scope=profile"));
+
+        TestBrowser browser = new TestBrowser();
+        Page loginPage = browser.follow(browser.get(device.get("verification_uri_complete").asString()), null);
+        Page activate = browser.follow(browser.postForm(ISSUER + "/login", Map.of("username", "admin@12street.dev",
+                "password", "admin-pass-12", "_csrf", loginPage.csrfToken())), null);
+        Page consent = browser.get(ISSUER + "/oauth2/device_verification?user_code=" + device.get("user_code").asString());
+        assertThat(activate.status()).isEqualTo(200);
+        Page approved = browser.postForm(ISSUER + "/oauth2/device_verification", Map.of("client_id", "shop-cli",
+                "state", hidden(consent.body(), "state"), "user_code", hidden(consent.body(), "user_code"),
+                "scope", "profile"));
+        assertThat(approved.location()).isEqualTo(ISSUER + "/activated");
+
+        JsonNode tokens = json(terminal.send("POST", ISSUER + "/oauth2/token",
+                Map.of("Content-Type", "application/x-www-form-urlencoded"), TestBrowser.encode(Map.of(
+                        "client_id", "shop-cli", "grant_type", "urn:ietf:params:oauth:grant-type:device_code",
+                        "device_code", device.get("device_code").asString()))));
+        String bearer = "Bearer " + tokens.get("access_token").asString();
+
+        JsonNode session = json(terminal.get(SHOP + "/api/session", Map.of("Authorization", bearer)));
+        assertThat(session.get("roles").toString()).isEqualTo("[\"ADMIN\",\"CUSTOMER\"]");
+        Page created = terminal.send("POST", SHOP + "/api/products", Map.of("Authorization", bearer,
+                "Content-Type", "application/json"), "{\"name\":\"DEVICE LAMP\",\"price\":15000,\"stock\":3}");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        Page deleted = terminal.send("DELETE", SHOP + "/api/products/" + JSON.readTree(created.body()).get("id").asLong(),
+                Map.of("Authorization", bearer), null);
+        assertThat(deleted.status()).isEqualTo(204);
+    }
+
+    private static JsonNode json(Page page) {
+        assertThat(page.status()).as(page.uri() + " " + page.body()).isEqualTo(200);
+        return JSON.readTree(page.body());
+    }
+
+    private static String hidden(String html, String name) {
+        Matcher matcher = Pattern.compile("name=\"" + name + "\" value=\"([^\"]*)\"").matcher(html);
+        assertThat(matcher.find()).as("hidden field " + name).isTrue();
+        return matcher.group(1);
+    }
+}
