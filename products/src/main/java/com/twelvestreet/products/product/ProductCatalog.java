@@ -2,11 +2,15 @@ package com.twelvestreet.products.product;
 
 import java.time.Clock;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+
+import com.twelvestreet.platform.contracts.products.ProductChanged;
+import com.twelvestreet.platform.events.EventEnvelope;
 
 /** The catalogue's use cases: browsing for everyone, editing for admins. */
 @Service
@@ -15,11 +19,14 @@ public class ProductCatalog {
 
     private final ProductRepository products;
     private final ProductImageRepository images;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    ProductCatalog(ProductRepository products, ProductImageRepository images, Clock clock) {
+    ProductCatalog(ProductRepository products, ProductImageRepository images, ApplicationEventPublisher events,
+            Clock clock) {
         this.products = products;
         this.images = images;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -36,8 +43,8 @@ public class ProductCatalog {
     }
 
     public Product create(ProductDetails details) {
-        return products.save(Product.create(details.name(), details.description(), details.price(),
-                details.stock(), clock.instant()));
+        return changed(products.saveAndFlush(Product.create(details.name(), details.description(), details.price(),
+                details.stock(), clock.instant())));
     }
 
     /**
@@ -50,17 +57,30 @@ public class ProductCatalog {
             throw new ObjectOptimisticLockingFailureException(Product.class, id);
         }
         product.update(details.name(), details.description(), details.price(), details.stock(), clock.instant());
-        return products.saveAndFlush(product);
+        return changed(products.saveAndFlush(product));
     }
 
     public Product adjustStock(long id, int delta) {
         Product product = get(id);
         product.adjustStock(delta, clock.instant());
-        return products.saveAndFlush(product);
+        return changed(products.saveAndFlush(product));
     }
 
     public void delete(long id) {
-        products.delete(get(id));
+        Product product = get(id);
+        products.delete(product);
+        events.publishEvent(EventEnvelope.of(String.valueOf(id), new ProductChanged(id,
+                product.getVersion() + 1, product.getName(), product.getPrice(), 0, true), clock.instant()));
+    }
+
+    /**
+     * Publishes the product's new state in this transaction: the outbox stores it with the change,
+     * and it reaches Kafka after the commit (or is retried until it does).
+     */
+    private Product changed(Product product) {
+        events.publishEvent(EventEnvelope.of(String.valueOf(product.getId()), new ProductChanged(product.getId(),
+                product.getVersion(), product.getName(), product.getPrice(), product.getStock(), false), clock.instant()));
+        return product;
     }
 
     public void replaceImage(long id, String contentType, byte[] data) {

@@ -1,0 +1,68 @@
+package com.twelvestreet.platform.contracts;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import com.twelvestreet.platform.contracts.products.ProductChanged;
+import com.twelvestreet.platform.events.EventEnvelope;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every published event version has a sample under {@code contracts/}, kept in the repository. A
+ * change to an event record must stay readable by consumers built against that sample: no field
+ * may disappear, be renamed or change its JSON type (new fields are fine). Breaking changes need a
+ * new version (a new sample) instead.
+ */
+class EventContractCompatibilityTests {
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    static List<Arguments> events() {
+        return List.of(Arguments.of("contracts/products/ProductChanged.v1.json",
+                EventEnvelope.of("3", new ProductChanged(3, 2, "NOTEBOOK", 30_000, 98, false), Instant.now())));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("events")
+    void shouldStayCompatibleWithItsPublishedSample(String sample, EventEnvelope<?> current) throws IOException {
+        JsonNode published;
+        try (InputStream in = getClass().getClassLoader().getResourceAsStream(sample)) {
+            assertThat(in).as(sample).isNotNull();
+            published = JSON.readTree(in);
+        }
+        JsonNode now = JSON.readTree(JSON.writeValueAsString(current));
+
+        List<String> breaks = new ArrayList<>();
+        compare("", published, now, breaks);
+        assertThat(breaks).as("incompatible with " + sample).isEmpty();
+        assertThat(now.get("eventType").asString()).isEqualTo(published.get("eventType").asString());
+        assertThat(now.get("version").asInt()).isEqualTo(published.get("version").asInt());
+    }
+
+    private static void compare(String path, JsonNode published, JsonNode now, List<String> breaks) {
+        for (Map.Entry<String, JsonNode> field : published.properties()) {
+            String name = path + "/" + field.getKey();
+            JsonNode current = now.get(field.getKey());
+            if (current == null) {
+                breaks.add(name + " is gone");
+            }
+            else if (current.getNodeType() != field.getValue().getNodeType()) {
+                breaks.add(name + " changed from " + field.getValue().getNodeType() + " to " + current.getNodeType());
+            }
+            else if (current.isObject()) {
+                compare(name, field.getValue(), current, breaks);
+            }
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package com.twelvestreet.products.product.messaging;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import com.twelvestreet.platform.contracts.Topics;
+import com.twelvestreet.platform.test.TestJwtIssuerConfiguration;
+import com.twelvestreet.platform.test.TestPostgresConfiguration;
+import com.twelvestreet.products.product.Product;
+import com.twelvestreet.products.product.ProductCatalog;
+import com.twelvestreet.products.product.ProductDetails;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The outbox across a Kafka outage: the service reaches the broker only through a gate that is
+ * closed at first, so sends fail as they do when Kafka is down. The change is committed and its
+ * event stays in the publication registry; once the gate opens, the retry delivers it.
+ */
+@SpringBootTest(properties = "twelvestreet.events.retry-interval=2s")
+@Import({ TestPostgresConfiguration.class, TestJwtIssuerConfiguration.class })
+@ActiveProfiles("test")
+class OutboxRecoveryTests {
+
+    static final EmbeddedKafkaBroker broker = startBroker();
+    static final TcpGate kafka = new TcpGate("localhost", Integer.parseInt(broker.getBrokersAsString().split(":")[1]));
+
+    @DynamicPropertySource
+    static void kafkaBehindTheGate(DynamicPropertyRegistry registry) {
+        registry.add("spring.kafka.bootstrap-servers", () -> "127.0.0.1:" + kafka.port());
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        kafka.close();
+        broker.destroy();
+    }
+
+    @Autowired
+    ProductCatalog catalog;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void shouldKeepTheEventWhileKafkaIsUnreachableAndDeliverItWhenKafkaIsBack() throws Exception {
+        Product clock = catalog.create(new ProductDetails("CLOCK", "", 50_000, 3));
+
+        assertThat(catalog.get(clock.getId()).getStock()).as("the change itself is committed").isEqualTo(3);
+        Thread.sleep(7_000); // longer than the producer's 5 s max.block.ms: the send has failed by now
+        assertThat(incompletePublications()).as("the event waits in the outbox").isEqualTo(1);
+
+        kafka.open();
+
+        try (Consumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString(),
+                ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of(Topics.PRODUCTS));
+            ConsumerRecord<String, String> delivered = null;
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (delivered == null && System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+                    if (String.valueOf(clock.getId()).equals(record.key())) {
+                        delivered = record;
+                    }
+                }
+            }
+            assertThat(delivered).as("the event once Kafka is reachable").isNotNull();
+            assertThat(delivered.value()).contains("\"name\":\"CLOCK\"");
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (incompletePublications() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        assertThat(incompletePublications()).as("the publication is marked completed").isZero();
+    }
+
+    private int incompletePublications() {
+        return jdbc.sql("select count(*) from event_publication where completion_date is null").query(Integer.class).single();
+    }
+
+    private static EmbeddedKafkaBroker startBroker() {
+        EmbeddedKafkaBroker broker = new EmbeddedKafkaKraftBroker(1, 1, Topics.PRODUCTS);
+        broker.afterPropertiesSet();
+        return broker;
+    }
+}

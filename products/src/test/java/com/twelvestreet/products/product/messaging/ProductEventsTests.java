@@ -1,0 +1,99 @@
+package com.twelvestreet.products.product.messaging;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+
+import com.twelvestreet.platform.contracts.Topics;
+import com.twelvestreet.products.ProductsApiTest;
+import com.twelvestreet.products.product.Product;
+import com.twelvestreet.products.product.ProductCatalog;
+import com.twelvestreet.products.product.ProductDetails;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** ProductChanged leaves through the outbox, with the change, keyed by product, in an envelope. */
+@ProductsApiTest
+class ProductEventsTests {
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @Autowired
+    ProductCatalog catalog;
+
+    @Autowired
+    EmbeddedKafkaBroker broker;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    Consumer<String, String> consumer;
+
+    @BeforeEach
+    void subscribe() {
+        consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString(),
+                ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer());
+        consumer.subscribe(List.of(Topics.PRODUCTS));
+    }
+
+    @AfterEach
+    void close() {
+        consumer.close();
+    }
+
+    @Test
+    void shouldPublishEveryChangeKeyedByProductInAnEnvelope() {
+        Product lamp = catalog.create(new ProductDetails("LAMP", "A desk lamp", 60_000, 7));
+        catalog.adjustStock(lamp.getId(), -2);
+
+        List<ConsumerRecord<String, String>> events = eventsFor(String.valueOf(lamp.getId()), 2);
+
+        // events of one product share a key, so they land in one partition in publication order
+        JsonNode created = JSON.readTree(events.get(0).value());
+        assertThat(created.get("eventType").asString()).isEqualTo("ProductChanged");
+        assertThat(created.get("version").asInt()).isEqualTo(1);
+        assertThat(created.get("eventId").asString()).isNotBlank();
+        assertThat(created.get("occurredAt").asString()).isNotBlank();
+        assertThat(created.get("payload").get("price").asLong()).isEqualTo(60_000);
+        assertThat(JSON.readTree(events.get(1).value()).get("payload").get("stock").asInt()).isEqualTo(5);
+        assertThat(new String(events.get(0).headers().lastHeader("eventType").value())).isEqualTo("ProductChanged");
+        assertThat(incompletePublications()).isZero();
+    }
+
+    private List<ConsumerRecord<String, String>> eventsFor(String key, int count) {
+        List<ConsumerRecord<String, String>> found = new ArrayList<>();
+        long deadline = System.nanoTime() + Duration.ofSeconds(40).toNanos();
+        while (found.size() < count && System.nanoTime() < deadline) {
+            consumer.poll(Duration.ofMillis(500)).forEach(record -> {
+                if (key.equals(record.key())) {
+                    found.add(record);
+                }
+            });
+        }
+        assertThat(found).as("events for product " + key).hasSize(count);
+        return found;
+    }
+
+    private int incompletePublications() {
+        return jdbc.sql("select count(*) from event_publication where completion_date is null").query(Integer.class).single();
+    }
+
+}
