@@ -26,7 +26,7 @@ import com.twelvestreet.platform.test.TestPostgresConfiguration;
 @AutoConfigureRestTestClient
 @Import({ TestPostgresConfiguration.class, TestJwtIssuerConfiguration.class })
 @ActiveProfiles("test")
-@EmbeddedKafka(partitions = 1, topics = Topics.PRODUCTS,
+@EmbeddedKafka(partitions = 1, topics = { Topics.PRODUCTS, Topics.ORDERS, "shop.orders.DLT" },
         bootstrapServersProperty = "spring.kafka.bootstrap-servers",
         brokerProperties = "auto.create.topics.enable=false")
 public @interface ProductsApiTest {

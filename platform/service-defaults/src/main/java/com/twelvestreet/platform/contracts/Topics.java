@@ -4,6 +4,12 @@ package com.twelvestreet.platform.contracts;
 public final class Topics {
 
     public static final String PRODUCTS = "shop.products";
+    public static final String ORDERS = "shop.orders";
+
+    /** The dead-letter topic of a topic: where its poison messages go after bounded retries. */
+    public static String deadLetter(String topic) {
+        return topic + ".DLT";
+    }
 
     private Topics() {
     }

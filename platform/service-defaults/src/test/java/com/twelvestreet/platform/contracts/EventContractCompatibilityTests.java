@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -13,7 +14,13 @@ import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import com.twelvestreet.platform.contracts.orders.OrderCancelled;
+import com.twelvestreet.platform.contracts.orders.OrderLine;
+import com.twelvestreet.platform.contracts.orders.OrderPlaced;
 import com.twelvestreet.platform.contracts.products.ProductChanged;
+import com.twelvestreet.platform.contracts.products.ProductOutOfStock;
+import com.twelvestreet.platform.contracts.products.StockReleased;
+import com.twelvestreet.platform.contracts.products.StockReserved;
 import com.twelvestreet.platform.events.EventEnvelope;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,8 +36,18 @@ class EventContractCompatibilityTests {
     static final JsonMapper JSON = JsonMapper.builder().build();
 
     static List<Arguments> events() {
-        return List.of(Arguments.of("contracts/products/ProductChanged.v1.json",
-                EventEnvelope.of("3", new ProductChanged(3, 2, "NOTEBOOK", 30_000, 98, false), Instant.now())));
+        UUID order = UUID.randomUUID();
+        return List.of(
+                sample("products/ProductChanged", new ProductChanged(3, 2, "NOTEBOOK", 30_000, 98, false)),
+                sample("products/StockReserved", new StockReserved(order)),
+                sample("products/StockReleased", new StockReleased(order)),
+                sample("products/ProductOutOfStock", new ProductOutOfStock(order, List.of(1L))),
+                sample("orders/OrderPlaced", new OrderPlaced(order, "customer", List.of(new OrderLine(1, 2, 10_000)), 20_000)),
+                sample("orders/OrderCancelled", new OrderCancelled(order, "customer")));
+    }
+
+    private static Arguments sample(String name, Object event) {
+        return Arguments.of("contracts/" + name + ".v1.json", EventEnvelope.of("aggregate", event, Instant.now()));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -62,6 +79,15 @@ class EventContractCompatibilityTests {
             }
             else if (current.isObject()) {
                 compare(name, field.getValue(), current, breaks);
+            }
+            else if (current.isArray() && !current.isEmpty() && !field.getValue().isEmpty()) {
+                JsonNode publishedItem = field.getValue().get(0);
+                if (publishedItem.getNodeType() != current.get(0).getNodeType()) {
+                    breaks.add(name + "[] items changed from " + publishedItem.getNodeType() + " to " + current.get(0).getNodeType());
+                }
+                else if (publishedItem.isObject()) {
+                    compare(name + "[]", publishedItem, current.get(0), breaks);
+                }
             }
         }
     }

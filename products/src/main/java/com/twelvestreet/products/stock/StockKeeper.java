@@ -1,0 +1,136 @@
+package com.twelvestreet.products.stock;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.UUID;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.twelvestreet.platform.contracts.orders.OrderCancelled;
+import com.twelvestreet.platform.contracts.orders.OrderLine;
+import com.twelvestreet.platform.contracts.orders.OrderPlaced;
+import com.twelvestreet.platform.contracts.products.ProductChanged;
+import com.twelvestreet.platform.contracts.products.ProductOutOfStock;
+import com.twelvestreet.platform.contracts.products.StockReleased;
+import com.twelvestreet.platform.contracts.products.StockReserved;
+import com.twelvestreet.platform.events.EventEnvelope;
+
+/**
+ * The products side of the order saga: reserves all lines of an order or none, and gives the stock
+ * back when the order is cancelled. The product rows are locked in id order for the decision, so
+ * concurrent orders cannot oversell and cannot deadlock. Reserving or releasing the same order
+ * again changes nothing.
+ */
+@Service
+@Transactional
+public class StockKeeper {
+
+    private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    StockKeeper(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
+        this.jdbc = jdbc;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    public ReservationStatus reserve(OrderPlaced order) {
+        Optional<ReservationStatus> earlier = status(order.orderId(), false);
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
+        Map<Long, Integer> wanted = new TreeMap<>();
+        for (OrderLine line : order.lines()) {
+            wanted.merge(line.productId(), line.quantity(), Integer::sum);
+        }
+        Map<Long, Integer> inStock = new TreeMap<>();
+        jdbc.sql("select id, stock from products where id in (:ids) order by id for update")
+                .param("ids", List.copyOf(wanted.keySet()))
+                .query((rs, row) -> inStock.put(rs.getLong("id"), rs.getInt("stock")))
+                .list();
+        List<Long> lacking = wanted.entrySet().stream()
+                .filter(want -> inStock.getOrDefault(want.getKey(), 0) < want.getValue())
+                .map(Map.Entry::getKey).toList();
+        Instant now = clock.instant();
+        if (!lacking.isEmpty()) {
+            record(order.orderId(), ReservationStatus.REJECTED, Map.of(), now);
+            publish(order.orderId(), new ProductOutOfStock(order.orderId(), lacking), now);
+            return ReservationStatus.REJECTED;
+        }
+        wanted.forEach((productId, quantity) -> changeStock(productId, -quantity, now));
+        record(order.orderId(), ReservationStatus.RESERVED, wanted, now);
+        publish(order.orderId(), new StockReserved(order.orderId()), now);
+        wanted.keySet().forEach(productId -> publishProductChanged(productId, now));
+        return ReservationStatus.RESERVED;
+    }
+
+    public ReservationStatus release(OrderCancelled cancelled) {
+        Optional<ReservationStatus> status = status(cancelled.orderId(), true);
+        if (status.isEmpty() || status.get() != ReservationStatus.RESERVED) {
+            return status.orElse(null); // never reserved, rejected, or given back already
+        }
+        Instant now = clock.instant();
+        Map<Long, Integer> reserved = new TreeMap<>();
+        jdbc.sql("select product_id, quantity from stock_reservation_lines where order_id = ? order by product_id")
+                .param(cancelled.orderId())
+                .query((rs, row) -> reserved.put(rs.getLong("product_id"), rs.getInt("quantity")))
+                .list();
+        List<Long> returned = new ArrayList<>();
+        reserved.forEach((productId, quantity) -> {
+            if (changeStock(productId, quantity, now)) {
+                returned.add(productId); // a product deleted meanwhile has no shelf to return to
+            }
+        });
+        jdbc.sql("update stock_reservations set status = 'RELEASED', updated_at = ? where order_id = ?")
+                .param(Timestamp.from(now)).param(cancelled.orderId()).update();
+        publish(cancelled.orderId(), new StockReleased(cancelled.orderId()), now);
+        returned.forEach(productId -> publishProductChanged(productId, now));
+        return ReservationStatus.RELEASED;
+    }
+
+    private Optional<ReservationStatus> status(UUID orderId, boolean lock) {
+        return jdbc.sql("select status from stock_reservations where order_id = ?" + (lock ? " for update" : ""))
+                .param(orderId).query(String.class).optional().map(ReservationStatus::valueOf);
+    }
+
+    private boolean changeStock(long productId, int delta, Instant now) {
+        return jdbc.sql("""
+                update products set stock = stock + ?, version = version + 1, updated_at = ?
+                where id = ? and stock + ? >= 0""")
+                .param(delta).param(Timestamp.from(now)).param(productId).param(delta).update() == 1;
+    }
+
+    private void record(UUID orderId, ReservationStatus status, Map<Long, Integer> lines, Instant now) {
+        jdbc.sql("insert into stock_reservations (order_id, status, created_at, updated_at) values (?, ?, ?, ?)")
+                .param(orderId).param(status.name()).param(Timestamp.from(now)).param(Timestamp.from(now)).update();
+        lines.forEach((productId, quantity) -> jdbc.sql(
+                "insert into stock_reservation_lines (order_id, product_id, quantity) values (?, ?, ?)")
+                .param(orderId).param(productId).param(quantity).update());
+    }
+
+    private void publishProductChanged(long productId, Instant now) {
+        jdbc.sql("select id, version, name, price, stock from products where id = ?").param(productId)
+                .query((rs, row) -> new ProductChanged(rs.getLong("id"), rs.getLong("version"), rs.getString("name"),
+                        rs.getLong("price"), rs.getInt("stock"), false))
+                .optional()
+                .ifPresent(changed -> publish(String.valueOf(productId), changed, now));
+    }
+
+    private void publish(UUID orderId, Object event, Instant now) {
+        publish(orderId.toString(), event, now);
+    }
+
+    private void publish(String aggregateId, Object event, Instant now) {
+        events.publishEvent(EventEnvelope.of(aggregateId, event, now));
+    }
+}

@@ -1,0 +1,161 @@
+package com.twelvestreet.products.stock.messaging;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+
+import com.twelvestreet.platform.contracts.Topics;
+import com.twelvestreet.platform.contracts.orders.OrderCancelled;
+import com.twelvestreet.platform.contracts.orders.OrderLine;
+import com.twelvestreet.platform.contracts.orders.OrderPlaced;
+import com.twelvestreet.platform.events.EventEnvelope;
+import com.twelvestreet.products.ProductsApiTest;
+import com.twelvestreet.products.product.ProductCatalog;
+import com.twelvestreet.products.product.ProductDetails;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Order events over a real broker: reserve, release, redelivery, poison messages. */
+@ProductsApiTest
+class OrderEventsListenerTests {
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @Autowired
+    EmbeddedKafkaBroker broker;
+
+    @Autowired
+    ProductCatalog catalog;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    Producer<String, String> producer;
+
+    @BeforeEach
+    void connect() {
+        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()),
+                new StringSerializer(), new StringSerializer());
+    }
+
+    @AfterEach
+    void disconnect() {
+        producer.close();
+    }
+
+    @Test
+    void shouldReserveOnOrderPlacedAnswerStockReservedAndReleaseOnCancel() throws Exception {
+        long tv = catalog.create(new ProductDetails("TV", "", 10_000, 5)).getId();
+        UUID orderId = UUID.randomUUID();
+        try (Consumer<String, String> products = consumer(Topics.PRODUCTS)) {
+            send(orderId, new OrderPlaced(orderId, "customer-1", List.of(new OrderLine(tv, 2, 10_000)), 20_000));
+
+            waitUntil(() -> stock(tv) == 3);
+            assertThat(valuesFor(products, orderId.toString(), 1).get(0)).contains("\"eventType\":\"StockReserved\"");
+
+            send(orderId, new OrderCancelled(orderId, "customer-1"));
+            waitUntil(() -> stock(tv) == 5);
+            assertThat(valuesFor(products, orderId.toString(), 1).get(0)).contains("\"eventType\":\"StockReleased\"");
+        }
+    }
+
+    @Test
+    void shouldApplyARedeliveredEventOnce() throws Exception {
+        long mask = catalog.create(new ProductDetails("MASK", "", 20_000, 10)).getId();
+        UUID orderId = UUID.randomUUID();
+        EventEnvelope<OrderPlaced> placed = EventEnvelope.of(orderId.toString(),
+                new OrderPlaced(orderId, "customer-1", List.of(new OrderLine(mask, 3, 20_000)), 60_000), Instant.now());
+
+        send(orderId.toString(), JSON.writeValueAsString(placed));
+        send(orderId.toString(), JSON.writeValueAsString(placed));
+        waitUntil(() -> processed(placed.eventId()));
+        Thread.sleep(1_000);
+
+        assertThat(stock(mask)).isEqualTo(7);
+    }
+
+    @Test
+    void shouldPutAPoisonMessageOnTheDeadLetterTopicAndGoOn() throws Exception {
+        long clock = catalog.create(new ProductDetails("CLOCK", "", 50_000, 4)).getId();
+        try (Consumer<String, String> deadLetters = consumer(Topics.deadLetter(Topics.ORDERS))) {
+            send("poison-1", "{ this is not an event");
+            UUID orderId = UUID.randomUUID();
+            send(orderId, new OrderPlaced(orderId, "customer-1", List.of(new OrderLine(clock, 1, 50_000)), 50_000));
+
+            assertThat(valuesFor(deadLetters, "poison-1", 1).get(0)).isEqualTo("{ this is not an event");
+            waitUntil(() -> stock(clock) == 3); // the next message is still handled
+        }
+    }
+
+    private void send(UUID orderId, Object event) throws Exception {
+        send(orderId.toString(), JSON.writeValueAsString(EventEnvelope.of(orderId.toString(), event, Instant.now())));
+    }
+
+    private void send(String key, String value) throws Exception {
+        producer.send(new ProducerRecord<>(Topics.ORDERS, key, value)).get();
+    }
+
+    private Consumer<String, String> consumer(String topic) {
+        Consumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString(),
+                ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer());
+        consumer.subscribe(List.of(topic));
+        return consumer;
+    }
+
+    /** The next {@code count} messages with the key (earlier ones were read by earlier calls). */
+    private static List<String> valuesFor(Consumer<String, String> consumer, String key, int count) {
+        List<String> values = new ArrayList<>();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (values.size() < count && System.nanoTime() < deadline) {
+            for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(300))) {
+                if (key.equals(record.key())) {
+                    values.add(record.value());
+                }
+            }
+        }
+        assertThat(values).as("messages with key " + key).hasSizeGreaterThanOrEqualTo(count);
+        return values;
+    }
+
+    private int stock(long productId) {
+        return jdbc.sql("select stock from products where id = ?").param(productId).query(Integer.class).single();
+    }
+
+    private boolean processed(UUID eventId) {
+        return jdbc.sql("select count(*) from processed_events where event_id = ?").param(eventId)
+                .query(Integer.class).single() == 1;
+    }
+
+    private static void waitUntil(BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("condition within 30 s").isLessThan(deadline);
+            Thread.sleep(200);
+        }
+    }
+}
