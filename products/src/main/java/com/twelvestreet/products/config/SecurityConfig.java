@@ -9,7 +9,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import com.twelvestreet.platform.security.ResourceServerDefaults;
 import com.twelvestreet.platform.security.Roles;
 
-/** Anyone browses the catalogue; only ADMIN tokens change it. */
+/** Anyone browses the catalogue; only ADMIN tokens change it or use the operator endpoints. */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
 
@@ -18,6 +18,7 @@ class SecurityConfig {
         defaults.applyTo(http).authorizeHttpRequests(requests -> requests
                 .requestMatchers(HttpMethod.GET, "/api/products", "/api/products/**").permitAll()
                 .requestMatchers("/api/products", "/api/products/**").hasRole(Roles.ADMIN)
+                .requestMatchers("/api/admin/**").hasRole(Roles.ADMIN)
                 .requestMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus").permitAll()
                 .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                 .requestMatchers("/error").permitAll()
