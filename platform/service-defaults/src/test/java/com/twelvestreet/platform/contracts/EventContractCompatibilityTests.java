@@ -15,8 +15,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import com.twelvestreet.platform.contracts.orders.OrderCancelled;
+import com.twelvestreet.platform.contracts.orders.OrderConfirmed;
 import com.twelvestreet.platform.contracts.orders.OrderLine;
 import com.twelvestreet.platform.contracts.orders.OrderPlaced;
+import com.twelvestreet.platform.contracts.orders.OrderRejected;
 import com.twelvestreet.platform.contracts.products.ProductChanged;
 import com.twelvestreet.platform.contracts.products.ProductOutOfStock;
 import com.twelvestreet.platform.contracts.products.StockReleased;
@@ -43,7 +45,9 @@ class EventContractCompatibilityTests {
                 sample("products/StockReleased", new StockReleased(order)),
                 sample("products/ProductOutOfStock", new ProductOutOfStock(order, List.of(1L))),
                 sample("orders/OrderPlaced", new OrderPlaced(order, "customer", List.of(new OrderLine(1, 2, 10_000)), 20_000)),
-                sample("orders/OrderCancelled", new OrderCancelled(order, "customer")));
+                sample("orders/OrderCancelled", new OrderCancelled(order, "customer")),
+                sample("orders/OrderConfirmed", new OrderConfirmed(order, "customer", 20_000)),
+                sample("orders/OrderRejected", new OrderRejected(order, "customer", List.of(1L))));
     }
 
     private static Arguments sample(String name, Object event) {

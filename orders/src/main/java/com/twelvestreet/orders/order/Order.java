@@ -1,0 +1,169 @@
+package com.twelvestreet.orders.order;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embedded;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import com.twelvestreet.platform.contracts.orders.OrderCancelled;
+import com.twelvestreet.platform.contracts.orders.OrderConfirmed;
+import com.twelvestreet.platform.contracts.orders.OrderLine;
+import com.twelvestreet.platform.contracts.orders.OrderPlaced;
+import com.twelvestreet.platform.contracts.orders.OrderRejected;
+
+/**
+ * An order and its state machine ({@link OrderStatus}). Each method checks the current state,
+ * changes it, records the step in the timeline and returns the event it caused; a transition the
+ * state forbids throws {@link IllegalOrderTransitionException}. Cancelling twice is not an error
+ * and causes nothing the second time.
+ */
+@Entity
+@Table(name = "orders")
+public class Order {
+
+    @Id
+    private UUID id;
+
+    private String customerId;
+
+    @Enumerated(EnumType.STRING)
+    private OrderStatus status;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "order_items", joinColumns = @JoinColumn(name = "order_id"))
+    @OrderColumn(name = "position")
+    private List<OrderItem> items = new ArrayList<>();
+
+    @Embedded
+    private ShippingAddress shippingAddress;
+
+    private long totalAmount;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "order_status_changes", joinColumns = @JoinColumn(name = "order_id"))
+    @OrderColumn(name = "position")
+    private List<StatusChange> timeline = new ArrayList<>();
+
+    private Instant createdAt;
+
+    private Instant updatedAt;
+
+    @Version
+    private long version;
+
+    protected Order() {
+    }
+
+    /** A customer places an order; it waits (PENDING) until products answers about stock. */
+    public static Placed place(String customerId, List<OrderItem> items, ShippingAddress address, Instant now) {
+        if (items.isEmpty()) {
+            throw new IllegalArgumentException("An order needs at least one line");
+        }
+        Order order = new Order();
+        order.id = UUID.randomUUID();
+        order.customerId = customerId;
+        order.items = new ArrayList<>(items);
+        order.shippingAddress = address;
+        order.totalAmount = items.stream().mapToLong(OrderItem::amount).sum();
+        order.createdAt = now;
+        order.moveTo(OrderStatus.PENDING, now);
+        OrderPlaced event = new OrderPlaced(order.id, customerId,
+                items.stream().map(i -> new OrderLine(i.productId(), i.quantity(), i.unitPrice())).toList(),
+                order.totalAmount);
+        return new Placed(order, event);
+    }
+
+    public OrderConfirmed confirm(Instant now) {
+        transition(OrderStatus.CONFIRMED, now);
+        return new OrderConfirmed(id, customerId, totalAmount);
+    }
+
+    public OrderRejected reject(List<Long> lackingProducts, Instant now) {
+        transition(OrderStatus.REJECTED, now);
+        return new OrderRejected(id, customerId, List.copyOf(lackingProducts));
+    }
+
+    public void ship(Instant now) {
+        transition(OrderStatus.SHIPPED, now);
+    }
+
+    public void deliver(Instant now) {
+        transition(OrderStatus.DELIVERED, now);
+    }
+
+    /** Cancels before shipping; an order already cancelled stays as it is and nothing is published again. */
+    public Optional<OrderCancelled> cancel(Instant now) {
+        if (status == OrderStatus.CANCELLED) {
+            return Optional.empty();
+        }
+        transition(OrderStatus.CANCELLED, now);
+        return Optional.of(new OrderCancelled(id, customerId));
+    }
+
+    public boolean isOwnedBy(String customer) {
+        return customerId.equals(customer);
+    }
+
+    private void transition(OrderStatus target, Instant now) {
+        if (!status.canBecome(target)) {
+            throw new IllegalOrderTransitionException(id, status, target);
+        }
+        moveTo(target, now);
+    }
+
+    private void moveTo(OrderStatus target, Instant now) {
+        status = target;
+        updatedAt = now;
+        timeline.add(new StatusChange(target, now));
+    }
+
+    public UUID getId() {
+        return id;
+    }
+
+    public String getCustomerId() {
+        return customerId;
+    }
+
+    public OrderStatus getStatus() {
+        return status;
+    }
+
+    public List<OrderItem> getItems() {
+        return List.copyOf(items);
+    }
+
+    public ShippingAddress getShippingAddress() {
+        return shippingAddress;
+    }
+
+    public long getTotalAmount() {
+        return totalAmount;
+    }
+
+    public List<StatusChange> getTimeline() {
+        return List.copyOf(timeline);
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    /** A new order together with the event that announces it. */
+    public record Placed(Order order, OrderPlaced event) {
+    }
+}

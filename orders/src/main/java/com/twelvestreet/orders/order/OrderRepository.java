@@ -1,0 +1,12 @@
+package com.twelvestreet.orders.order;
+
+import java.util.UUID;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface OrderRepository extends JpaRepository<Order, UUID> {
+
+    Page<Order> findByCustomerId(String customerId, Pageable pageable);
+}
