@@ -1,15 +1,9 @@
 package com.twelvestreet.products.product.messaging;
 
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -29,6 +23,7 @@ import com.twelvestreet.platform.test.TestPostgresConfiguration;
 import com.twelvestreet.products.product.Product;
 import com.twelvestreet.products.product.ProductCatalog;
 import com.twelvestreet.products.product.ProductDetails;
+import com.twelvestreet.products.support.KafkaTestClients;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -72,21 +67,8 @@ class OutboxRecoveryTests {
 
         kafka.open();
 
-        try (Consumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString(),
-                ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer())) {
-            consumer.subscribe(List.of(Topics.PRODUCTS));
-            ConsumerRecord<String, String> delivered = null;
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (delivered == null && System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
-                    if (String.valueOf(clock.getId()).equals(record.key())) {
-                        delivered = record;
-                    }
-                }
-            }
-            assertThat(delivered).as("the event once Kafka is reachable").isNotNull();
+        try (Consumer<String, String> consumer = KafkaTestClients.consumer(broker.getBrokersAsString(), Topics.PRODUCTS)) {
+            ConsumerRecord<String, String> delivered = KafkaTestClients.next(consumer, String.valueOf(clock.getId()), 1).get(0);
             assertThat(delivered.value()).contains("\"name\":\"CLOCK\"");
         }
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();

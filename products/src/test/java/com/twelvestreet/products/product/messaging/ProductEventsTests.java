@@ -1,16 +1,9 @@
 package com.twelvestreet.products.product.messaging;
 
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,6 +19,7 @@ import com.twelvestreet.products.ProductsApiTest;
 import com.twelvestreet.products.product.Product;
 import com.twelvestreet.products.product.ProductCatalog;
 import com.twelvestreet.products.product.ProductDetails;
+import com.twelvestreet.products.support.KafkaTestClients;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -48,10 +42,7 @@ class ProductEventsTests {
 
     @BeforeEach
     void subscribe() {
-        consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString(),
-                ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer());
-        consumer.subscribe(List.of(Topics.PRODUCTS));
+        consumer = KafkaTestClients.consumer(broker.getBrokersAsString(), Topics.PRODUCTS);
     }
 
     @AfterEach
@@ -64,7 +55,7 @@ class ProductEventsTests {
         Product lamp = catalog.create(new ProductDetails("LAMP", "A desk lamp", 60_000, 7));
         catalog.adjustStock(lamp.getId(), -2);
 
-        List<ConsumerRecord<String, String>> events = eventsFor(String.valueOf(lamp.getId()), 2);
+        List<ConsumerRecord<String, String>> events = KafkaTestClients.next(consumer, String.valueOf(lamp.getId()), 2);
 
         // events of one product share a key, so they land in one partition in publication order
         JsonNode created = JSON.readTree(events.get(0).value());
@@ -76,20 +67,6 @@ class ProductEventsTests {
         assertThat(JSON.readTree(events.get(1).value()).get("payload").get("stock").asInt()).isEqualTo(5);
         assertThat(new String(events.get(0).headers().lastHeader("eventType").value())).isEqualTo("ProductChanged");
         assertThat(incompletePublications()).isZero();
-    }
-
-    private List<ConsumerRecord<String, String>> eventsFor(String key, int count) {
-        List<ConsumerRecord<String, String>> found = new ArrayList<>();
-        long deadline = System.nanoTime() + Duration.ofSeconds(40).toNanos();
-        while (found.size() < count && System.nanoTime() < deadline) {
-            consumer.poll(Duration.ofMillis(500)).forEach(record -> {
-                if (key.equals(record.key())) {
-                    found.add(record);
-                }
-            });
-        }
-        assertThat(found).as("events for product " + key).hasSize(count);
-        return found;
     }
 
     private int incompletePublications() {

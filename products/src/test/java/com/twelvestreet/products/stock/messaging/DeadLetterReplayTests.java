@@ -3,14 +3,10 @@ package com.twelvestreet.products.stock.messaging;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -28,6 +24,7 @@ import com.twelvestreet.platform.test.TestJwtIssuer;
 import com.twelvestreet.products.ProductsApiTest;
 import com.twelvestreet.products.product.ProductCatalog;
 import com.twelvestreet.products.product.ProductDetails;
+import com.twelvestreet.products.support.KafkaTestClients;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -59,9 +56,7 @@ class DeadLetterReplayTests {
         // an order event that failed earlier (say, while a bug was deployed) waits on the dead-letter topic
         String event = JsonMapper.builder().build().writeValueAsString(EventEnvelope.of(orderId.toString(),
                 new OrderPlaced(orderId, "customer-1", List.of(new OrderLine(notebook, 2, 30_000)), 60_000), Instant.now()));
-        try (Producer<String, String> producer = new KafkaProducer<>(
-                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()),
-                new StringSerializer(), new StringSerializer())) {
+        try (Producer<String, String> producer = KafkaTestClients.producer(broker.getBrokersAsString())) {
             producer.send(new ProducerRecord<>(Topics.deadLetter(Topics.ORDERS), orderId.toString(), event)).get();
         }
 

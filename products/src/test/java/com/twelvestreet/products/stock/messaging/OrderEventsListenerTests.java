@@ -2,22 +2,14 @@ package com.twelvestreet.products.stock.messaging;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 
 import org.apache.kafka.clients.consumer.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,6 +27,7 @@ import com.twelvestreet.platform.events.EventEnvelope;
 import com.twelvestreet.products.ProductsApiTest;
 import com.twelvestreet.products.product.ProductCatalog;
 import com.twelvestreet.products.product.ProductDetails;
+import com.twelvestreet.products.support.KafkaTestClients;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -57,8 +50,7 @@ class OrderEventsListenerTests {
 
     @BeforeEach
     void connect() {
-        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()),
-                new StringSerializer(), new StringSerializer());
+        producer = KafkaTestClients.producer(broker.getBrokersAsString());
     }
 
     @AfterEach
@@ -119,27 +111,11 @@ class OrderEventsListenerTests {
     }
 
     private Consumer<String, String> consumer(String topic) {
-        Consumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString(),
-                ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer());
-        consumer.subscribe(List.of(topic));
-        return consumer;
+        return KafkaTestClients.consumer(broker.getBrokersAsString(), topic);
     }
 
-    /** The next {@code count} messages with the key (earlier ones were read by earlier calls). */
     private static List<String> valuesFor(Consumer<String, String> consumer, String key, int count) {
-        List<String> values = new ArrayList<>();
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (values.size() < count && System.nanoTime() < deadline) {
-            for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(300))) {
-                if (key.equals(record.key())) {
-                    values.add(record.value());
-                }
-            }
-        }
-        assertThat(values).as("messages with key " + key).hasSizeGreaterThanOrEqualTo(count);
-        return values;
+        return KafkaTestClients.next(consumer, key, count).stream().map(ConsumerRecord::value).toList();
     }
 
     private int stock(long productId) {
