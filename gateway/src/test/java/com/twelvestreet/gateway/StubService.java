@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -12,13 +11,15 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import com.sun.net.httpserver.HttpServer;
 
+import com.twelvestreet.platform.test.TestPorts;
+
 /**
  * A real HTTP server on loopback standing in for a service behind the gateway; it can be stopped
  * and started again on the same port, like a crashed and restarted instance.
  */
 final class StubService {
 
-    private final int port = freePort();
+    private final int port = TestPorts.free();
     private final AtomicReference<String> lastRequest = new AtomicReference<>();
     private final AtomicReference<String> lastAuthorization = new AtomicReference<>();
     private HttpServer server;
@@ -83,15 +84,6 @@ final class StubService {
         }
         catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-        catch (IOException ex) {
-            throw new UncheckedIOException(ex);
         }
     }
 }

@@ -1,8 +1,5 @@
 package com.twelvestreet.oauth;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -21,6 +18,7 @@ import com.twelvestreet.oauth.account.Accounts;
 import com.twelvestreet.oauth.account.Address;
 import com.twelvestreet.oauth.account.SignUp;
 import com.twelvestreet.platform.test.TestBrowser;
+import com.twelvestreet.platform.test.TestPorts;
 import com.twelvestreet.platform.test.TestPostgresConfiguration;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ActiveProfiles("test")
 public abstract class OauthServerTestSupport {
 
-    protected static final int PORT = freePort();
+    protected static final int PORT = TestPorts.free();
     protected static final String ISSUER = "http://localhost:" + PORT;
     protected static final String GATEWAY_SECRET = "test-gateway-secret";
     protected static final String REDIRECT_URI = "http://localhost:8080/login/oauth2/code/twelvestreet";
@@ -77,14 +75,5 @@ public abstract class OauthServerTestSupport {
 
     protected static String basicAuth(String client, String secret) {
         return "Basic " + Base64.getEncoder().encodeToString((client + ":" + secret).getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-        catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        }
     }
 }

@@ -3,10 +3,11 @@ package com.twelvestreet.products.product.messaging;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+
+import com.twelvestreet.platform.test.TestPorts;
 
 /**
  * A loopback TCP port that forwards to a real server once opened. Before that nothing listens, so
@@ -20,7 +21,7 @@ final class TcpGate implements AutoCloseable {
     private ServerSocket server;
 
     TcpGate(String targetHost, int targetPort) {
-        this.port = freePort();
+        this.port = TestPorts.free();
         this.targetHost = targetHost;
         this.targetPort = targetPort;
     }
@@ -78,15 +79,6 @@ final class TcpGate implements AutoCloseable {
     public synchronized void close() throws IOException {
         if (server != null) {
             server.close();
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-        catch (IOException ex) {
-            throw new UncheckedIOException(ex);
         }
     }
 }
