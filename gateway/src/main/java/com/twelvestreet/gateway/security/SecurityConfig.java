@@ -1,9 +1,5 @@
 package com.twelvestreet.gateway.security;
 
-import java.net.URI;
-
-import reactor.core.publisher.Mono;
-
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,8 +11,6 @@ import org.springframework.security.oauth2.client.registration.ReactiveClientReg
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
 import org.springframework.security.oauth2.client.web.server.DefaultServerOAuth2AuthorizationRequestResolver;
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
-import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.authentication.HttpStatusServerEntryPoint;
 import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
@@ -25,7 +19,8 @@ import org.springframework.security.web.server.csrf.ServerCsrfTokenRequestAttrib
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher.MatchResult;
 
-import com.twelvestreet.platform.security.TokenClaims;
+
+import com.twelvestreet.platform.security.TokenRoles;
 
 /**
  * The gateway as the browser's backend-for-frontend: the browser logs in with the authorization-code
@@ -53,7 +48,8 @@ class SecurityConfig {
                 .authorizeExchange(exchanges -> exchanges.anyExchange().permitAll())
                 .oauth2Login(login -> login.authorizationRequestResolver(authorizationRequests))
                 .oauth2ResourceServer(resourceServer -> resourceServer
-                        .jwt(jwt -> jwt.jwtAuthenticationConverter(jwtAuthentication()))
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(
+                                new ReactiveJwtAuthenticationConverterAdapter(TokenRoles.authenticationConverter())))
                         .authenticationEntryPoint(new HttpStatusServerEntryPoint(HttpStatus.UNAUTHORIZED)))
                 .logout(logout -> logout.logoutSuccessHandler(logoutSuccess))
                 // a single-page app reads XSRF-TOKEN and sends it back as X-XSRF-TOKEN
@@ -61,11 +57,6 @@ class SecurityConfig {
                         .csrfTokenRepository(CookieServerCsrfTokenRepository.withHttpOnlyFalse())
                         .csrfTokenRequestHandler(new ServerCsrfTokenRequestAttributeHandler())
                         .requireCsrfProtectionMatcher(unsafeSessionRequests(sessionCookie)))
-                .exceptionHandling(errors -> errors.authenticationEntryPoint(
-                        (exchange, ex) -> Mono.fromRunnable(() -> {
-                            exchange.getResponse().setStatusCode(HttpStatus.FOUND);
-                            exchange.getResponse().getHeaders().setLocation(URI.create("/oauth2/authorization/" + REGISTRATION));
-                        })))
                 .build();
     }
 
@@ -79,15 +70,5 @@ class SecurityConfig {
             boolean session = exchange.getRequest().getCookies().containsKey(sessionCookie);
             return bearer || !session ? MatchResult.notMatch() : CsrfWebFilter.DEFAULT_CSRF_MATCHER.matches(exchange);
         };
-    }
-
-    /** Roles from bearer tokens, as the services read them. */
-    private static ReactiveJwtAuthenticationConverterAdapter jwtAuthentication() {
-        JwtGrantedAuthoritiesConverter roles = new JwtGrantedAuthoritiesConverter();
-        roles.setAuthoritiesClaimName(TokenClaims.ROLES);
-        roles.setAuthorityPrefix("ROLE_");
-        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
-        converter.setJwtGrantedAuthoritiesConverter(roles);
-        return new ReactiveJwtAuthenticationConverterAdapter(converter);
     }
 }

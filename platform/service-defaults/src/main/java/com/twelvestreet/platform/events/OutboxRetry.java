@@ -28,7 +28,7 @@ public class OutboxRetry implements SmartLifecycle {
         this.interval = interval;
     }
 
-    public void resubmitNow() {
+    private void resubmit() {
         try {
             publications.resubmitIncompletePublicationsOlderThan(interval);
         }
@@ -40,7 +40,7 @@ public class OutboxRetry implements SmartLifecycle {
     @Override
     public synchronized void start() {
         scheduler = Executors.newSingleThreadScheduledExecutor(task -> new Thread(task, "outbox-retry"));
-        scheduler.scheduleWithFixedDelay(this::resubmitNow, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+        scheduler.scheduleWithFixedDelay(this::resubmit, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     @Override

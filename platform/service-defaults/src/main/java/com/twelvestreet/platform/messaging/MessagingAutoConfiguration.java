@@ -1,25 +1,67 @@
 package com.twelvestreet.platform.messaging;
 
+import java.util.Map;
+
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringSerializer;
+
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.kafka.annotation.KafkaListenerAnnotationBeanPostProcessor;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.util.backoff.ExponentialBackOff;
 
-/** Dead-letter replay for services that consume Kafka with listeners. */
+import com.twelvestreet.platform.contracts.Topics;
+
+/**
+ * Dead letters for services that consume Kafka with listeners: a message that fails is retried
+ * with backoff ({@code twelvestreet.messaging.max-attempts}), then published unchanged (bytes, key,
+ * headers plus the failure) to {@code <topic>.DLT}, and the replay endpoint sends it back later.
+ */
 @AutoConfiguration(afterName = "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration")
 @ConditionalOnClass(KafkaListenerAnnotationBeanPostProcessor.class)
-@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnBean(type = "org.springframework.kafka.config.KafkaListenerEndpointRegistry")
-@Import(DeadLetterController.class)
 public class MessagingAutoConfiguration {
 
     @Bean
+    @ConditionalOnMissingBean(CommonErrorHandler.class)
+    DefaultErrorHandler deadLetteringErrorHandler(KafkaProperties kafka,
+            @Value("${twelvestreet.messaging.max-attempts:3}") int maxAttempts) {
+        Map<String, Object> producer = kafka.buildProducerProperties();
+        // 12 Street listeners read keys and values as strings (JSON is parsed in the listener), so
+        // the failed record goes out exactly as it came in
+        producer.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        producer.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        KafkaTemplate<String, String> deadLetters = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(producer));
+        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(deadLetters,
+                (record, ex) -> new TopicPartition(Topics.deadLetter(record.topic()), -1));
+        ExponentialBackOff backOff = new ExponentialBackOff(200, 2.0);
+        backOff.setMaxAttempts(maxAttempts - 1);
+        return new DefaultErrorHandler(recoverer, backOff);
+    }
+
+    @Bean
     DeadLetterReplayer deadLetterReplayer(@Value("${spring.kafka.bootstrap-servers:localhost:9092}") String bootstrapServers,
-            @Value("${spring.application.name}") String service) {
+            @Value("${spring.application.name:service}") String service) {
         return new DeadLetterReplayer(bootstrapServers, service);
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    @Import(DeadLetterController.class)
+    static class ReplayEndpoint {
     }
 }

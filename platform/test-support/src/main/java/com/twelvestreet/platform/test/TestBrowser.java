@@ -78,10 +78,6 @@ public final class TestBrowser {
         return current;
     }
 
-    public CookieManager cookies() {
-        return cookies;
-    }
-
     private Page send(HttpRequest.Builder request) {
         try {
             HttpRequest built = request.timeout(Duration.ofSeconds(10)).build();
