@@ -21,9 +21,11 @@ import jakarta.persistence.Version;
 
 import com.twelvestreet.platform.contracts.orders.OrderCancelled;
 import com.twelvestreet.platform.contracts.orders.OrderConfirmed;
+import com.twelvestreet.platform.contracts.orders.OrderDelivered;
 import com.twelvestreet.platform.contracts.orders.OrderLine;
 import com.twelvestreet.platform.contracts.orders.OrderPlaced;
 import com.twelvestreet.platform.contracts.orders.OrderRejected;
+import com.twelvestreet.platform.contracts.orders.OrderShipped;
 
 /**
  * An order and its state machine ({@link OrderStatus}). Each method checks the current state,
@@ -82,7 +84,7 @@ public class Order {
         order.createdAt = now;
         order.moveTo(OrderStatus.PENDING, now);
         OrderPlaced event = new OrderPlaced(order.id, customerId,
-                items.stream().map(i -> new OrderLine(i.productId(), i.quantity(), i.unitPrice())).toList(),
+                items.stream().map(i -> new OrderLine(i.productId(), i.quantity(), i.unitPrice(), i.productName())).toList(),
                 order.totalAmount);
         return new Placed(order, event);
     }
@@ -97,12 +99,14 @@ public class Order {
         return new OrderRejected(id, customerId, List.copyOf(lackingProducts));
     }
 
-    public void ship(Instant now) {
+    public OrderShipped ship(Instant now) {
         transition(OrderStatus.SHIPPED, now);
+        return new OrderShipped(id, customerId);
     }
 
-    public void deliver(Instant now) {
+    public OrderDelivered deliver(Instant now) {
         transition(OrderStatus.DELIVERED, now);
+        return new OrderDelivered(id, customerId);
     }
 
     /** Cancels before shipping; an order already cancelled stays as it is and nothing is published again. */
@@ -161,6 +165,10 @@ public class Order {
 
     public Instant getCreatedAt() {
         return createdAt;
+    }
+
+    public Instant getUpdatedAt() {
+        return updatedAt;
     }
 
     /** A new order together with the event that announces it. */

@@ -23,7 +23,7 @@ class OrderTest {
         assertThat(placed.order().getStatus()).isEqualTo(OrderStatus.PENDING);
         assertThat(placed.order().getTotalAmount()).isEqualTo(50_000);
         assertThat(placed.event().orderId()).isEqualTo(placed.order().getId());
-        assertThat(placed.event().lines()).containsExactly(new OrderLine(1, 2, 10_000), new OrderLine(3, 1, 30_000));
+        assertThat(placed.event().lines()).containsExactly(new OrderLine(1, 2, 10_000, "TV"), new OrderLine(3, 1, 30_000, "NOTEBOOK"));
         assertThat(placed.order().getTimeline()).extracting(StatusChange::status).containsExactly(OrderStatus.PENDING);
     }
 

@@ -131,6 +131,6 @@ class StockKeeperTests {
     }
 
     static OrderLine line(long productId, int quantity) {
-        return new OrderLine(productId, quantity, 10_000);
+        return new OrderLine(productId, quantity, 10_000, "PRODUCT");
     }
 }

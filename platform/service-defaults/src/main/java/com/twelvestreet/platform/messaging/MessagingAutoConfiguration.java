@@ -16,6 +16,7 @@ import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.annotation.KafkaListenerAnnotationBeanPostProcessor;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -30,8 +31,10 @@ import com.twelvestreet.platform.contracts.Topics;
  * Dead letters for services that consume Kafka with listeners: a message that fails is retried
  * with backoff ({@code twelvestreet.messaging.max-attempts}), then published unchanged (bytes, key,
  * headers plus the failure) to {@code <topic>.DLT}, and the replay endpoint sends it back later.
+ * Services with a database also get {@link ProcessedEvents} for idempotent listeners.
  */
-@AutoConfiguration(afterName = "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration")
+@AutoConfiguration(afterName = { "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
+        "org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration" })
 @ConditionalOnClass(KafkaListenerAnnotationBeanPostProcessor.class)
 @ConditionalOnBean(type = "org.springframework.kafka.config.KafkaListenerEndpointRegistry")
 public class MessagingAutoConfiguration {
@@ -57,6 +60,13 @@ public class MessagingAutoConfiguration {
     DeadLetterReplayer deadLetterReplayer(@Value("${spring.kafka.bootstrap-servers:localhost:9092}") String bootstrapServers,
             @Value("${spring.application.name:service}") String service) {
         return new DeadLetterReplayer(bootstrapServers, service);
+    }
+
+    @Bean
+    @ConditionalOnClass(JdbcClient.class)
+    @ConditionalOnBean(JdbcClient.class)
+    ProcessedEvents processedEvents(JdbcClient jdbc) {
+        return new ProcessedEvents(jdbc);
     }
 
     @Configuration(proxyBeanMethods = false)

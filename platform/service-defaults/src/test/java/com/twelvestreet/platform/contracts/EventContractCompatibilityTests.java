@@ -14,11 +14,17 @@ import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import com.twelvestreet.platform.contracts.deliveries.DeliveryCancelled;
+import com.twelvestreet.platform.contracts.deliveries.DeliveryCompleted;
+import com.twelvestreet.platform.contracts.deliveries.DeliveryFailed;
+import com.twelvestreet.platform.contracts.deliveries.DeliveryStarted;
 import com.twelvestreet.platform.contracts.orders.OrderCancelled;
 import com.twelvestreet.platform.contracts.orders.OrderConfirmed;
 import com.twelvestreet.platform.contracts.orders.OrderLine;
 import com.twelvestreet.platform.contracts.orders.OrderPlaced;
+import com.twelvestreet.platform.contracts.orders.OrderDelivered;
 import com.twelvestreet.platform.contracts.orders.OrderRejected;
+import com.twelvestreet.platform.contracts.orders.OrderShipped;
 import com.twelvestreet.platform.contracts.products.ProductChanged;
 import com.twelvestreet.platform.contracts.products.ProductOutOfStock;
 import com.twelvestreet.platform.contracts.products.StockReleased;
@@ -39,15 +45,22 @@ class EventContractCompatibilityTests {
 
     static List<Arguments> events() {
         UUID order = UUID.randomUUID();
+        UUID delivery = UUID.randomUUID();
         return List.of(
                 sample("products/ProductChanged", new ProductChanged(3, 2, "NOTEBOOK", 30_000, 98, false)),
                 sample("products/StockReserved", new StockReserved(order)),
                 sample("products/StockReleased", new StockReleased(order)),
                 sample("products/ProductOutOfStock", new ProductOutOfStock(order, List.of(1L))),
-                sample("orders/OrderPlaced", new OrderPlaced(order, "customer", List.of(new OrderLine(1, 2, 10_000)), 20_000)),
+                sample("orders/OrderPlaced", new OrderPlaced(order, "customer", List.of(new OrderLine(1, 2, 10_000, "TV")), 20_000)),
                 sample("orders/OrderCancelled", new OrderCancelled(order, "customer")),
                 sample("orders/OrderConfirmed", new OrderConfirmed(order, "customer", 20_000)),
-                sample("orders/OrderRejected", new OrderRejected(order, "customer", List.of(1L))));
+                sample("orders/OrderRejected", new OrderRejected(order, "customer", List.of(1L))),
+                sample("orders/OrderShipped", new OrderShipped(order, "customer")),
+                sample("orders/OrderDelivered", new OrderDelivered(order, "customer")),
+                sample("deliveries/DeliveryStarted", new DeliveryStarted(delivery, order)),
+                sample("deliveries/DeliveryCompleted", new DeliveryCompleted(delivery, order)),
+                sample("deliveries/DeliveryCancelled", new DeliveryCancelled(delivery, order)),
+                sample("deliveries/DeliveryFailed", new DeliveryFailed(delivery, order, "parcel lost")));
     }
 
     private static Arguments sample(String name, Object event) {

@@ -3,8 +3,6 @@ package com.twelvestreet.products.stock.messaging;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.kafka.annotation.KafkaListener;
@@ -14,8 +12,8 @@ import org.springframework.transaction.annotation.Transactional;
 import com.twelvestreet.platform.contracts.Topics;
 import com.twelvestreet.platform.contracts.orders.OrderCancelled;
 import com.twelvestreet.platform.contracts.orders.OrderPlaced;
-import com.twelvestreet.platform.events.EventEnvelope;
-import com.twelvestreet.products.stock.ProcessedEvents;
+import com.twelvestreet.platform.messaging.IncomingEvent;
+import com.twelvestreet.platform.messaging.ProcessedEvents;
 import com.twelvestreet.products.stock.StockKeeper;
 
 /**
@@ -41,22 +39,21 @@ class OrderEventsListener {
     @KafkaListener(topics = Topics.ORDERS, groupId = "products")
     @Transactional
     public void on(ConsumerRecord<String, String> record) {
-        JsonNode envelope = json.readTree(record.value());
-        String type = envelope.required("eventType").asString();
-        switch (type) {
+        IncomingEvent event = IncomingEvent.read(json, record.value());
+        switch (event.eventType()) {
             case "OrderPlaced" -> {
-                EventEnvelope<OrderPlaced> placed = json.readValue(record.value(), new TypeReference<>() { });
-                if (processed.firstTime(placed.eventId())) {
-                    log.info("Order {}: stock {}", placed.payload().orderId(), stock.reserve(placed.payload()));
+                if (processed.firstTime(event.eventId())) {
+                    OrderPlaced placed = event.payload(OrderPlaced.class);
+                    log.info("Order {}: stock {}", placed.orderId(), stock.reserve(placed));
                 }
             }
             case "OrderCancelled" -> {
-                EventEnvelope<OrderCancelled> cancelled = json.readValue(record.value(), new TypeReference<>() { });
-                if (processed.firstTime(cancelled.eventId())) {
-                    log.info("Order {} cancelled: stock {}", cancelled.payload().orderId(), stock.release(cancelled.payload()));
+                if (processed.firstTime(event.eventId())) {
+                    OrderCancelled cancelled = event.payload(OrderCancelled.class);
+                    log.info("Order {} cancelled: stock {}", cancelled.orderId(), stock.release(cancelled));
                 }
             }
-            default -> log.debug("Ignoring {} {}", type, envelope.path("eventId").asString());
+            default -> log.debug("Ignoring {} {}", event.eventType(), event.eventId());
         }
     }
 }

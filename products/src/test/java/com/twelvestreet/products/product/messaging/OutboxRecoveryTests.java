@@ -23,7 +23,7 @@ import com.twelvestreet.platform.test.TestPostgresConfiguration;
 import com.twelvestreet.products.product.Product;
 import com.twelvestreet.products.product.ProductCatalog;
 import com.twelvestreet.products.product.ProductDetails;
-import com.twelvestreet.products.support.KafkaTestClients;
+import com.twelvestreet.platform.test.KafkaTestClients;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

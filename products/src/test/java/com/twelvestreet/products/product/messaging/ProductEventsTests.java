@@ -19,7 +19,7 @@ import com.twelvestreet.products.ProductsApiTest;
 import com.twelvestreet.products.product.Product;
 import com.twelvestreet.products.product.ProductCatalog;
 import com.twelvestreet.products.product.ProductDetails;
-import com.twelvestreet.products.support.KafkaTestClients;
+import com.twelvestreet.platform.test.KafkaTestClients;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -24,7 +24,7 @@ import com.twelvestreet.platform.test.TestJwtIssuer;
 import com.twelvestreet.products.ProductsApiTest;
 import com.twelvestreet.products.product.ProductCatalog;
 import com.twelvestreet.products.product.ProductDetails;
-import com.twelvestreet.products.support.KafkaTestClients;
+import com.twelvestreet.platform.test.KafkaTestClients;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -55,7 +55,7 @@ class DeadLetterReplayTests {
         UUID orderId = UUID.randomUUID();
         // an order event that failed earlier (say, while a bug was deployed) waits on the dead-letter topic
         String event = JsonMapper.builder().build().writeValueAsString(EventEnvelope.of(orderId.toString(),
-                new OrderPlaced(orderId, "customer-1", List.of(new OrderLine(notebook, 2, 30_000)), 60_000), Instant.now()));
+                new OrderPlaced(orderId, "customer-1", List.of(new OrderLine(notebook, 2, 30_000, "PRODUCT")), 60_000), Instant.now()));
         try (Producer<String, String> producer = KafkaTestClients.producer(broker.getBrokersAsString())) {
             producer.send(new ProducerRecord<>(Topics.deadLetter(Topics.ORDERS), orderId.toString(), event)).get();
         }

@@ -27,7 +27,7 @@ import com.twelvestreet.platform.events.EventEnvelope;
 import com.twelvestreet.products.ProductsApiTest;
 import com.twelvestreet.products.product.ProductCatalog;
 import com.twelvestreet.products.product.ProductDetails;
-import com.twelvestreet.products.support.KafkaTestClients;
+import com.twelvestreet.platform.test.KafkaTestClients;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -63,7 +63,7 @@ class OrderEventsListenerTests {
         long tv = catalog.create(new ProductDetails("TV", "", 10_000, 5)).getId();
         UUID orderId = UUID.randomUUID();
         try (Consumer<String, String> products = consumer(Topics.PRODUCTS)) {
-            send(orderId, new OrderPlaced(orderId, "customer-1", List.of(new OrderLine(tv, 2, 10_000)), 20_000));
+            send(orderId, new OrderPlaced(orderId, "customer-1", List.of(new OrderLine(tv, 2, 10_000, "PRODUCT")), 20_000));
 
             waitUntil(() -> stock(tv) == 3);
             assertThat(valuesFor(products, orderId.toString(), 1).get(0)).contains("\"eventType\":\"StockReserved\"");
@@ -79,7 +79,7 @@ class OrderEventsListenerTests {
         long mask = catalog.create(new ProductDetails("MASK", "", 20_000, 10)).getId();
         UUID orderId = UUID.randomUUID();
         EventEnvelope<OrderPlaced> placed = EventEnvelope.of(orderId.toString(),
-                new OrderPlaced(orderId, "customer-1", List.of(new OrderLine(mask, 3, 20_000)), 60_000), Instant.now());
+                new OrderPlaced(orderId, "customer-1", List.of(new OrderLine(mask, 3, 20_000, "PRODUCT")), 60_000), Instant.now());
 
         send(orderId.toString(), JSON.writeValueAsString(placed));
         send(orderId.toString(), JSON.writeValueAsString(placed));
@@ -95,7 +95,7 @@ class OrderEventsListenerTests {
         try (Consumer<String, String> deadLetters = consumer(Topics.deadLetter(Topics.ORDERS))) {
             send("poison-1", "{ this is not an event");
             UUID orderId = UUID.randomUUID();
-            send(orderId, new OrderPlaced(orderId, "customer-1", List.of(new OrderLine(clock, 1, 50_000)), 50_000));
+            send(orderId, new OrderPlaced(orderId, "customer-1", List.of(new OrderLine(clock, 1, 50_000, "PRODUCT")), 50_000));
 
             assertThat(valuesFor(deadLetters, "poison-1", 1).get(0)).isEqualTo("{ this is not an event");
             waitUntil(() -> stock(clock) == 3); // the next message is still handled

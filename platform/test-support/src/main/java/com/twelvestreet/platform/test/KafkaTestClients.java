@@ -1,4 +1,4 @@
-package com.twelvestreet.products.support;
+package com.twelvestreet.platform.test;
 
 import java.time.Duration;
 import java.util.ArrayList;

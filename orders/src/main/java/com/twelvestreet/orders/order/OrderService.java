@@ -1,0 +1,143 @@
+package com.twelvestreet.orders.order;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import com.twelvestreet.orders.catalog.ProductLookup;
+import com.twelvestreet.orders.catalog.ProductSnapshot;
+import com.twelvestreet.platform.events.EventEnvelope;
+import com.twelvestreet.platform.security.Caller;
+
+/**
+ * The orders side of the saga. Every change is saved with its event in one transaction (the
+ * outbox), so an event is published if and only if the change committed. Replies that arrive
+ * after the order moved on (stock reserved for an order cancelled meanwhile...) change nothing.
+ */
+@Service
+public class OrderService {
+
+    private static final Logger log = LoggerFactory.getLogger(OrderService.class);
+
+    private final OrderRepository orders;
+    private final ProductLookup products;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+    private final MeterRegistry meters;
+
+    OrderService(OrderRepository orders, ProductLookup products, ApplicationEventPublisher events,
+            TransactionTemplate transaction, Clock clock, MeterRegistry meters) {
+        this.orders = orders;
+        this.products = products;
+        this.events = events;
+        this.transaction = transaction;
+        this.clock = clock;
+        this.meters = meters;
+    }
+
+    /**
+     * Prices each product from the catalogue (before any transaction: a remote call never holds
+     * a database connection) and stores the order PENDING with OrderPlaced.
+     *
+     * @param quantities product id → quantity, in the order the customer listed them
+     */
+    public Order place(String customerId, Map<Long, Integer> quantities, ShippingAddress address) {
+        List<OrderItem> items = quantities.entrySet().stream().map(line -> {
+            ProductSnapshot product = products.find(line.getKey());
+            return new OrderItem(product.id(), product.name(), product.price(), line.getValue());
+        }).toList();
+        Order order = transaction.execute(status -> {
+            Order.Placed placed = Order.place(customerId, items, address, clock.instant());
+            Order saved = orders.save(placed.order());
+            publish(saved, placed.event());
+            return saved;
+        });
+        meters.counter("orders.placed").increment();
+        return order;
+    }
+
+    @Transactional(readOnly = true)
+    public Order get(UUID orderId, Caller caller) {
+        return orders.findById(orderId).filter(order -> caller.maySee(order.getCustomerId()))
+                .orElseThrow(() -> new OrderNotFoundException(orderId));
+    }
+
+    @Transactional(readOnly = true)
+    public Page<Order> mine(Caller caller, Pageable page) {
+        return orders.findByCustomerId(caller.accountId(), page);
+    }
+
+    /** The owner cancels before shipping; cancelling again answers the cancelled order and publishes nothing. */
+    @Transactional
+    public Order cancel(UUID orderId, Caller caller) {
+        Order order = orders.findById(orderId).filter(found -> found.isOwnedBy(caller.accountId()))
+                .orElseThrow(() -> new OrderNotFoundException(orderId));
+        order.cancel(clock.instant()).ifPresent(cancelled -> publish(order, cancelled));
+        return order;
+    }
+
+    @Transactional
+    public void stockReserved(UUID orderId) {
+        whenStatus(orderId, OrderStatus.PENDING, "StockReserved", order -> {
+            publish(order, order.confirm(clock.instant()));
+            sagaFinished(order, "confirmed");
+        });
+    }
+
+    @Transactional
+    public void outOfStock(UUID orderId, List<Long> lacking) {
+        whenStatus(orderId, OrderStatus.PENDING, "ProductOutOfStock", order -> {
+            publish(order, order.reject(lacking, clock.instant()));
+            sagaFinished(order, "rejected");
+        });
+    }
+
+    @Transactional
+    public void deliveryStarted(UUID orderId) {
+        whenStatus(orderId, OrderStatus.CONFIRMED, "DeliveryStarted", order -> publish(order, order.ship(clock.instant())));
+    }
+
+    @Transactional
+    public void deliveryCompleted(UUID orderId) {
+        whenStatus(orderId, OrderStatus.SHIPPED, "DeliveryCompleted", order -> publish(order, order.deliver(clock.instant())));
+    }
+
+    private void whenStatus(UUID orderId, OrderStatus expected, String reply, Consumer<Order> step) {
+        Order order = orders.findById(orderId).orElse(null);
+        if (order == null) {
+            log.warn("{} for unknown order {} ignored", reply, orderId);
+        }
+        else if (order.getStatus() != expected) {
+            log.info("{} for order {} ignored: the order is {}", reply, orderId, order.getStatus());
+        }
+        else {
+            step.accept(order);
+        }
+    }
+
+    private void sagaFinished(Order order, String outcome) {
+        meters.timer("orders.saga.duration", "outcome", outcome)
+                .record(Duration.between(order.getCreatedAt(), clock.instant()));
+    }
+
+    private void publish(Order order, Object event) {
+        Instant now = clock.instant();
+        events.publishEvent(EventEnvelope.of(order.getId().toString(), event, now));
+    }
+}

@@ -1,0 +1,65 @@
+package com.twelvestreet.orders.order.messaging;
+
+import java.time.Clock;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.twelvestreet.orders.catalog.ProductReplica;
+import com.twelvestreet.orders.order.OrderService;
+import com.twelvestreet.platform.contracts.Topics;
+import com.twelvestreet.platform.contracts.products.ProductChanged;
+import com.twelvestreet.platform.contracts.products.ProductOutOfStock;
+import com.twelvestreet.platform.contracts.products.StockReserved;
+import com.twelvestreet.platform.messaging.IncomingEvent;
+import com.twelvestreet.platform.messaging.ProcessedEvents;
+
+/**
+ * The products service's events: its answer about stock moves an order on (CONFIRMED or REJECTED),
+ * and every product change refreshes the replica. Each event is applied once, in one transaction
+ * with its id; what cannot be read ends in {@code shop.products.DLT} after the retries.
+ */
+@Component
+class ProductEventsListener {
+
+    private static final Logger log = LoggerFactory.getLogger(ProductEventsListener.class);
+
+    private final JsonMapper json;
+    private final ProcessedEvents processed;
+    private final OrderService orders;
+    private final ProductReplica replica;
+    private final Clock clock;
+
+    ProductEventsListener(JsonMapper json, ProcessedEvents processed, OrderService orders, ProductReplica replica,
+            Clock clock) {
+        this.json = json;
+        this.processed = processed;
+        this.orders = orders;
+        this.replica = replica;
+        this.clock = clock;
+    }
+
+    @KafkaListener(topics = Topics.PRODUCTS, groupId = "orders")
+    @Transactional
+    public void on(ConsumerRecord<String, String> record) {
+        IncomingEvent event = IncomingEvent.read(json, record.value());
+        if (!processed.firstTime(event.eventId())) {
+            return;
+        }
+        switch (event.eventType()) {
+            case "StockReserved" -> orders.stockReserved(event.payload(StockReserved.class).orderId());
+            case "ProductOutOfStock" -> {
+                ProductOutOfStock outOfStock = event.payload(ProductOutOfStock.class);
+                orders.outOfStock(outOfStock.orderId(), outOfStock.productIds());
+            }
+            case "ProductChanged" -> replica.apply(event.payload(ProductChanged.class), clock.instant());
+            default -> log.debug("Ignoring {} {}", event.eventType(), event.eventId());
+        }
+    }
+}

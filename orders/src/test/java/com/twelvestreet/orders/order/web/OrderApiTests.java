@@ -1,0 +1,211 @@
+package com.twelvestreet.orders.order.web;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.Consumer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+import com.twelvestreet.orders.OrdersApiTest;
+import com.twelvestreet.orders.order.OrderRepository;
+import com.twelvestreet.orders.order.OrderStatus;
+import com.twelvestreet.orders.support.ProductsStub;
+import com.twelvestreet.orders.support.SagaEvents;
+import com.twelvestreet.platform.contracts.Topics;
+import com.twelvestreet.platform.contracts.deliveries.DeliveryStarted;
+import com.twelvestreet.platform.contracts.products.StockReserved;
+import com.twelvestreet.platform.test.TestJwtIssuer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+@OrdersApiTest
+@SuppressWarnings("unchecked")
+class OrderApiTests {
+
+    final String alice = "alice-" + UUID.randomUUID();
+    final String bob = "bob-" + UUID.randomUUID();
+
+    @Autowired
+    RestTestClient http;
+
+    @Autowired
+    TestJwtIssuer issuer;
+
+    @Autowired
+    ProductsStub products;
+
+    @Autowired
+    OrderRepository orders;
+
+    @Autowired
+    EmbeddedKafkaBroker broker;
+
+    SagaEvents events;
+
+    @BeforeEach
+    void catalogue() {
+        products.reset();
+        products.put(1, "TV", 10_000);
+        products.put(3, "NOTEBOOK", 30_000);
+        events = new SagaEvents(broker.getBrokersAsString());
+    }
+
+    @AfterEach
+    void close() {
+        events.close();
+    }
+
+    @Test
+    void shouldPlaceAPendingOrderPricedByTheCatalogueForTheTokensCustomer() {
+        String body = """
+                {"customerId": "%s", "totalAmount": 1,
+                 "lines": [{"productId": 1, "quantity": 2, "unitPrice": 1}, {"productId": 3, "quantity": 1},
+                           {"productId": 1, "quantity": 1}],
+                 "shippingAddress": {"recipient": "Alice Kim", "postalCode": "04524", "addressLine": "12 Sejong-daero"}}
+                """.formatted(bob);
+        try (Consumer<String, String> published = events.consumer(Topics.ORDERS)) {
+            JsonNode order = place(alice, body)
+                    .expectStatus().isCreated()
+                    .expectHeader().value(HttpHeaders.LOCATION, location -> assertThat(location).startsWith("/api/orders/"))
+                    .expectBody(JsonNode.class).returnResult().getResponseBody();
+
+            assertThat(order.get("status").asString()).isEqualTo("PENDING");
+            assertThat(order.get("totalAmount").asLong()).isEqualTo(3 * 10_000 + 30_000);
+            assertThat(order.get("items")).hasSize(2);
+            assertThat(order.get("items").get(0).get("unitPrice").asLong()).isEqualTo(10_000);
+            assertThat(order.get("items").get(0).get("quantity").asInt()).isEqualTo(3);
+            assertThat(order.get("cancellable").asBoolean()).isTrue();
+            UUID id = UUID.fromString(order.get("id").asString());
+            assertThat(orders.findById(id)).get().satisfies(saved -> assertThat(saved.getCustomerId()).isEqualTo(alice));
+
+            JsonNode placed = SagaEvents.next(published, id, 1).get(0);
+            assertThat(placed.get("eventType").asString()).isEqualTo("OrderPlaced");
+            assertThat(placed.at("/payload/customerId").asString()).isEqualTo(alice);
+            assertThat(placed.at("/payload/totalAmount").asLong()).isEqualTo(60_000);
+            assertThat(placed.at("/payload/lines/0/productName").asString()).isEqualTo("TV");
+        }
+    }
+
+    @Test
+    void shouldExplainInvalidOrders() {
+        place(alice, """
+                {"lines": [], "shippingAddress": {"recipient": "", "postalCode": "12", "addressLine": "x"}}
+                """)
+                .expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.errors[*].field").value(fields -> assertThat((List<Object>) fields).contains(
+                        "lines", "shippingAddress.recipient", "shippingAddress.postalCode"));
+        place(alice, order(1, 0)).expectStatus().isBadRequest();
+        place(alice, "{ not json").expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        place(alice, order(999, 1))
+                .expectStatus().isEqualTo(422)
+                .expectBody().jsonPath("$.detail").isEqualTo("Product 999 does not exist.");
+        assertThat(orders.findAll()).noneMatch(order -> order.isOwnedBy(alice) && order.getItems().isEmpty());
+    }
+
+    @Test
+    void shouldAskForAToken() {
+        http.post().uri("/api/orders").contentType(MediaType.APPLICATION_JSON).body(order(1, 1)).exchange()
+                .expectStatus().isUnauthorized()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        http.get().uri("/api/orders").exchange().expectStatus().isUnauthorized();
+    }
+
+    @Test
+    void shouldKeepEachCustomersOrdersTheirOwn() {
+        UUID alices = placed(alice);
+        placed(bob);
+
+        http.get().uri("/api/orders/{id}", alices).headers(h -> h.setBearerAuth(token(bob))).exchange()
+                .expectStatus().isNotFound()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        http.post().uri("/api/orders/{id}/cancel", alices).headers(h -> h.setBearerAuth(token(bob))).exchange()
+                .expectStatus().isNotFound();
+        assertThat(orders.findById(alices)).get().extracting(o -> o.getStatus()).isEqualTo(OrderStatus.PENDING);
+
+        http.get().uri("/api/orders?size=100").headers(h -> h.setBearerAuth(token(bob))).exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.items[*].id").value(ids -> assertThat((List<Object>) ids).doesNotContain(alices.toString()));
+        http.get().uri("/api/orders?size=100").headers(h -> h.setBearerAuth(token(alice))).exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.items[*].id").value(ids -> assertThat((List<Object>) ids).containsExactly(alices.toString()));
+        http.get().uri("/api/orders/{id}", alices).headers(h -> h.setBearerAuth(issuer.token("ops", "ADMIN"))).exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.id").isEqualTo(alices.toString());
+    }
+
+    @Test
+    void shouldCancelOnceAndPublishOneOrderCancelled() {
+        UUID id = placed(alice);
+        try (Consumer<String, String> published = events.consumer(Topics.ORDERS)) {
+            cancel(alice, id).expectStatus().isOk().expectBody()
+                    .jsonPath("$.status").isEqualTo("CANCELLED")
+                    .jsonPath("$.cancellable").isEqualTo(false);
+            cancel(alice, id).expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("CANCELLED");
+
+            List<JsonNode> seen = SagaEvents.next(published, id, 2);
+            await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
+                    .until(() -> published.poll(Duration.ofMillis(200)).isEmpty());
+            assertThat(seen).extracting(e -> e.get("eventType").asString()).containsExactly("OrderPlaced", "OrderCancelled");
+        }
+        assertThat(orders.findById(id).orElseThrow().getTimeline()).hasSize(2);
+    }
+
+    @Test
+    void shouldRefuseToCancelAShippedOrder() {
+        UUID id = placed(alice);
+        events.send(Topics.PRODUCTS, id.toString(), new StockReserved(id));
+        await().atMost(Duration.ofSeconds(20)).until(() -> status(id) == OrderStatus.CONFIRMED);
+        UUID delivery = UUID.randomUUID();
+        events.send(Topics.DELIVERIES, delivery.toString(), new DeliveryStarted(delivery, id));
+        await().atMost(Duration.ofSeconds(20)).until(() -> status(id) == OrderStatus.SHIPPED);
+
+        cancel(alice, id).expectStatus().isEqualTo(409)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.detail").isEqualTo("Order " + id + " is SHIPPED and cannot become CANCELLED");
+        assertThat(status(id)).isEqualTo(OrderStatus.SHIPPED);
+    }
+
+    private UUID placed(String customer) {
+        JsonNode order = place(customer, order(1, 1)).expectStatus().isCreated()
+                .expectBody(JsonNode.class).returnResult().getResponseBody();
+        return UUID.fromString(order.get("id").asString());
+    }
+
+    private RestTestClient.ResponseSpec place(String customer, String body) {
+        return http.post().uri("/api/orders").headers(h -> h.setBearerAuth(token(customer)))
+                .contentType(MediaType.APPLICATION_JSON).body(body).exchange();
+    }
+
+    private RestTestClient.ResponseSpec cancel(String customer, UUID id) {
+        return http.post().uri("/api/orders/{id}/cancel", id).headers(h -> h.setBearerAuth(token(customer))).exchange();
+    }
+
+    private OrderStatus status(UUID id) {
+        return orders.findById(id).orElseThrow().getStatus();
+    }
+
+    private String token(String customer) {
+        return issuer.token(customer, "CUSTOMER");
+    }
+
+    static String order(long productId, int quantity) {
+        return """
+                {"lines": [{"productId": %d, "quantity": %d}],
+                 "shippingAddress": {"recipient": "Kim", "postalCode": "04524", "addressLine": "12 Sejong-daero"}}
+                """.formatted(productId, quantity);
+    }
+}
