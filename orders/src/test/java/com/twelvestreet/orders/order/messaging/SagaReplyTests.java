@@ -23,7 +23,7 @@ import com.twelvestreet.orders.order.OrderStatus;
 import com.twelvestreet.orders.order.ShippingAddress;
 import com.twelvestreet.orders.order.StatusChange;
 import com.twelvestreet.orders.support.ProductsStub;
-import com.twelvestreet.orders.support.SagaEvents;
+import com.twelvestreet.platform.test.SagaEvents;
 import com.twelvestreet.platform.contracts.Topics;
 import com.twelvestreet.platform.contracts.deliveries.DeliveryCompleted;
 import com.twelvestreet.platform.contracts.deliveries.DeliveryStarted;

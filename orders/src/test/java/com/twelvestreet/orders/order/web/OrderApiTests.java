@@ -20,7 +20,7 @@ import com.twelvestreet.orders.OrdersApiTest;
 import com.twelvestreet.orders.order.OrderRepository;
 import com.twelvestreet.orders.order.OrderStatus;
 import com.twelvestreet.orders.support.ProductsStub;
-import com.twelvestreet.orders.support.SagaEvents;
+import com.twelvestreet.platform.test.SagaEvents;
 import com.twelvestreet.platform.contracts.Topics;
 import com.twelvestreet.platform.contracts.deliveries.DeliveryStarted;
 import com.twelvestreet.platform.contracts.products.StockReserved;

@@ -12,6 +12,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 import com.twelvestreet.orders.OrdersApiTest;
+import com.twelvestreet.orders.order.OrderRepository;
 import com.twelvestreet.orders.order.OrderService;
 import com.twelvestreet.orders.order.ShippingAddress;
 import com.twelvestreet.orders.support.ProductsStub;
@@ -40,19 +41,24 @@ class StuckOrdersApiTests {
     @Autowired
     MeterRegistry meters;
 
+    @Autowired
+    OrderRepository repository;
+
     @Test
     void shouldCountAndListOrdersPendingForTooLong() {
         products.reset();
         products.put(1, "TV", 10_000);
+        repository.deleteAll();
+        assertThat(meters.get("orders.pending.stuck").gauge().value()).isZero();
         UUID waiting = orders.place("customer-1", Map.of(1L, 1), new ShippingAddress("Kim", "04524", "Seoul")).getId();
 
         await().atMost(Duration.ofSeconds(10))
-                .until(() -> meters.get("orders.pending.stuck").gauge().value() >= 1);
+                .until(() -> meters.get("orders.pending.stuck").gauge().value() == 1);
         http.get().uri("/api/admin/orders/stuck").headers(h -> h.setBearerAuth(issuer.token("ops", "ADMIN"))).exchange()
                 .expectStatus().isOk()
                 .expectBody()
                 .jsonPath("$.pendingLongerThan").isEqualTo("PT1S")
-                .jsonPath("$.items[*].id").value(ids -> assertThat((List<Object>) ids).contains(waiting.toString()));
+                .jsonPath("$.items[*].id").value(ids -> assertThat((List<Object>) ids).containsExactly(waiting.toString()));
         http.get().uri("/api/admin/orders/stuck").headers(h -> h.setBearerAuth(issuer.token("customer-1", "CUSTOMER")))
                 .exchange().expectStatus().isForbidden();
     }

@@ -1,4 +1,4 @@
-package com.twelvestreet.orders.support;
+package com.twelvestreet.platform.test;
 
 import java.time.Instant;
 import java.util.List;
@@ -13,7 +13,6 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import com.twelvestreet.platform.events.EventEnvelope;
-import com.twelvestreet.platform.test.KafkaTestClients;
 
 /** Plays the other services' part on the real broker: sends their events, reads what orders publishes. */
 public final class SagaEvents implements AutoCloseable {
