@@ -16,6 +16,8 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -41,8 +43,11 @@ class GatewayRoutingTests {
 
     @DynamicPropertySource
     static void productsInstance(DynamicPropertyRegistry registry) {
-        registry.add("spring.cloud.discovery.client.simple.instances.products[0].uri",
-                () -> "http://127.0.0.1:" + products.port());
+        for (String service : new String[] { "products", "orders", "delivery", "mypage" }) {
+            // one stub plays every service: the test checks which path reaches it, not who answers
+            registry.add("spring.cloud.discovery.client.simple.instances." + service + "[0].uri",
+                    () -> "http://127.0.0.1:" + products.port());
+        }
     }
 
     @LocalServerPort
@@ -71,6 +76,16 @@ class GatewayRoutingTests {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("\"servedBy\":\"stub\"");
         assertThat(products.lastRequest()).isEqualTo("GET /api/products?q=tv&page=0");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "/api/orders?page=1", "/api/orders/42", "/api/admin/orders/stuck",
+            "/api/deliveries?orderId=42", "/api/admin/deliveries/42", "/api/mypage/orders", "/api/mypage/mileage" })
+    void shouldRouteEachSagaServicesPaths(String path) throws Exception {
+        HttpResponse<String> response = get(path);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(products.lastRequest()).isEqualTo("GET " + path);
     }
 
     @Test

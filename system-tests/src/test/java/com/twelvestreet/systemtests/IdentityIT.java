@@ -1,8 +1,6 @@
 package com.twelvestreet.systemtests;
 
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -70,25 +68,7 @@ class IdentityIT {
     @Test
     void shouldGiveTheCommandLineATokenThroughTheDeviceFlowThatTheGatewayAccepts() {
         TestBrowser terminal = new TestBrowser();
-        JsonNode device = json(terminal.send("POST", ISSUER + "/oauth2/device_authorization",
-                Map.of("Content-Type", "application/x-www-form-urlencoded"), "client_id=shop-cli&scope=profile"));
-
-        TestBrowser browser = new TestBrowser();
-        Page loginPage = browser.follow(browser.get(device.get("verification_uri_complete").asString()), null);
-        Page activate = browser.follow(browser.postForm(ISSUER + "/login", Map.of("username", "admin@12street.dev",
-                "password", "admin-pass-12", "_csrf", loginPage.csrfToken())), null);
-        Page consent = browser.get(ISSUER + "/oauth2/device_verification?user_code=" + device.get("user_code").asString());
-        assertThat(activate.status()).isEqualTo(200);
-        Page approved = browser.postForm(ISSUER + "/oauth2/device_verification", Map.of("client_id", "shop-cli",
-                "state", hidden(consent.body(), "state"), "user_code", hidden(consent.body(), "user_code"),
-                "scope", "profile"));
-        assertThat(approved.location()).isEqualTo(ISSUER + "/activated");
-
-        JsonNode tokens = json(terminal.send("POST", ISSUER + "/oauth2/token",
-                Map.of("Content-Type", "application/x-www-form-urlencoded"), TestBrowser.encode(Map.of(
-                        "client_id", "shop-cli", "grant_type", "urn:ietf:params:oauth:grant-type:device_code",
-                        "device_code", device.get("device_code").asString()))));
-        String bearer = "Bearer " + tokens.get("access_token").asString();
+        String bearer = "Bearer " + Logins.deviceToken(Logins.ADMIN, Logins.ADMIN_PASSWORD);
 
         JsonNode session = json(terminal.get(SHOP + "/api/session", Map.of("Authorization", bearer)));
         assertThat(session.get("roles").toString()).isEqualTo("[\"ADMIN\",\"CUSTOMER\"]");
@@ -101,13 +81,6 @@ class IdentityIT {
     }
 
     private static JsonNode json(Page page) {
-        assertThat(page.status()).as(page.uri() + " " + page.body()).isEqualTo(200);
-        return JSON.readTree(page.body());
-    }
-
-    private static String hidden(String html, String name) {
-        Matcher matcher = Pattern.compile("name=\"" + name + "\" value=\"([^\"]*)\"").matcher(html);
-        assertThat(matcher.find()).as("hidden field " + name).isTrue();
-        return matcher.group(1);
+        return Logins.json(page);
     }
 }

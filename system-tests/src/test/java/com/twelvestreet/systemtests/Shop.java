@@ -42,6 +42,9 @@ final class Shop {
                 .redirectErrorStream(true);
         builder.environment().put("SHOP_HOME", home.toString());
         builder.environment().put("SHOP_TIMEOUT", "240");
+        // a hurried courier: deliveries move on in seconds, yet leave time to cancel before pick-up
+        builder.environment().put("DELIVERY_PICKUP_DELAY", "6s");
+        builder.environment().put("DELIVERY_TRANSIT_TIME", "3s");
         try {
             Process process = builder.start();
             // echo through System.out: the test JVM's own stdout belongs to the test runner

@@ -3,6 +3,7 @@ package com.twelvestreet.orders.catalog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,7 +36,8 @@ public class ProductLookup {
             if (entry.deleted()) {
                 throw new UnknownProductException(productId);
             }
-            log.info("Products unavailable ({}): product {} priced from the replica", unavailable.toString(), productId);
+            log.info("Products unavailable ({}): product {} priced from the replica",
+                    NestedExceptionUtils.getMostSpecificCause(unavailable).toString(), productId);
             return entry.product();
         }
     }

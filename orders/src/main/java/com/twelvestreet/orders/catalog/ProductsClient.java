@@ -7,6 +7,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.retry.Retry;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -36,7 +37,7 @@ class ProductsClient {
     }
 
     private Optional<ProductSnapshot> get(long productId) {
-        return rest.get().uri("/api/products/{id}", productId).exchange((request, response) -> {
+        return rest.get().uri("/api/products/{id}", productId).accept(MediaType.APPLICATION_JSON).exchange((request, response) -> {
             if (response.getStatusCode().isSameCodeAs(HttpStatus.NOT_FOUND)) {
                 return Optional.empty();
             }

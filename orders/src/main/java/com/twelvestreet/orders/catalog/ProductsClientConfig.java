@@ -1,7 +1,8 @@
 package com.twelvestreet.orders.catalog;
 
-import java.io.IOException;
+import java.net.ConnectException;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.time.Duration;
 
 import io.github.resilience4j.bulkhead.Bulkhead;
@@ -20,8 +21,7 @@ import io.github.resilience4j.retry.RetryRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.restclient.autoconfigure.RestClientBuilderConfigurer;
-import org.springframework.cloud.client.loadbalancer.LoadBalanced;
+import org.springframework.cloud.client.loadbalancer.DeferringLoadBalancerInterceptor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
@@ -29,7 +29,7 @@ import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 
 /**
- * The products call: a load-balanced RestClient ({@code lb} through Eureka) with its own timeouts,
+ * The products call: a load-balanced RestClient (instances from Eureka) with its own timeouts,
  * and the Resilience4j retry, circuit breaker and bulkhead named {@code products}, whose state
  * and counts appear in {@code /actuator/prometheus} (resilience4j_*).
  */
@@ -38,13 +38,6 @@ import org.springframework.web.client.RestClient;
 class ProductsClientConfig {
 
     static final String NAME = "products";
-
-    /** Spring Boot's defaults (tracing, JSON) plus Spring Cloud's load balancer. */
-    @Bean
-    @LoadBalanced
-    RestClient.Builder loadBalancedRestClientBuilder(RestClientBuilderConfigurer defaults) {
-        return defaults.configure(RestClient.builder());
-    }
 
     @Bean
     CircuitBreakerRegistry circuitBreakers(ProductsClientProperties properties) {
@@ -84,18 +77,28 @@ class ProductsClientConfig {
     }
 
     @Bean
-    ProductsClient productsClient(@LoadBalanced RestClient.Builder builder, ProductsClientProperties properties,
+    ProductsClient productsClient(RestClient.Builder builder, DeferringLoadBalancerInterceptor loadBalancer,
+            ProductsClientProperties properties,
             CircuitBreakerRegistry breakers, RetryRegistry retries, BulkheadRegistry bulkheads) {
         JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(
-                HttpClient.newBuilder().connectTimeout(properties.connectTimeout()).build());
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(properties.connectTimeout()).build());
         requests.setReadTimeout(properties.readTimeout());
-        RestClient rest = builder.baseUrl(properties.baseUrl()).requestFactory(requests).build();
+        // Spring Boot's builder (tracing, JSON) plus Spring Cloud's load balancer for this client only: a
+        // @LoadBalanced builder bean would also be picked up by the Eureka client for its own calls
+        RestClient rest = builder.baseUrl(properties.baseUrl()).requestFactory(requests)
+                .requestInterceptor(loadBalancer).build();
         return new ProductsClient(rest, retries.retry(NAME), breakers.circuitBreaker(NAME), bulkheads.bulkhead(NAME));
     }
 
-    /** Only a failure that another attempt may cure: no answer at all, or a 5xx. */
+    /**
+     * Only a failure another attempt may cure without adding load: no connection at all, or a 5xx.
+     * A read timeout is not retried: the service is slow, and asking again would make it slower.
+     */
     private static boolean worthRetrying(Throwable failure) {
-        return failure instanceof ResourceAccessException || failure instanceof IOException
-                || failure instanceof ProductsClient.ProductsCallFailedException failed && failed.isServerError();
+        if (failure instanceof ProductsClient.ProductsCallFailedException failed) {
+            return failed.isServerError();
+        }
+        return failure instanceof ResourceAccessException
+                && (failure.getCause() instanceof ConnectException || failure.getCause() instanceof HttpConnectTimeoutException);
     }
 }

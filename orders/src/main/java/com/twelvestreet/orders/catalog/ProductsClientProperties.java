@@ -12,7 +12,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param baseUrl       {@code http://products} resolves through Eureka and the load balancer
  * @param connectTimeout to open a connection
  * @param readTimeout   to wait for the answer of one attempt
- * @param maxAttempts   attempts of one lookup (GET is safe to repeat)
+ * @param maxAttempts   attempts of one lookup when the connection fails or products answers 5xx
  * @param retryBackoff  wait before the second attempt, doubled for each further one
  * @param breakerWindow calls the circuit breaker looks at
  * @param breakerOpenFor how long an open breaker refuses calls before it tries again
@@ -22,7 +22,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record ProductsClientProperties(
         @DefaultValue("http://products") String baseUrl,
         @DefaultValue("300ms") Duration connectTimeout,
-        @DefaultValue("400ms") Duration readTimeout,
+        @DefaultValue("700ms") Duration readTimeout,
         @DefaultValue("2") int maxAttempts,
         @DefaultValue("50ms") Duration retryBackoff,
         @DefaultValue("20") int breakerWindow,

@@ -1,0 +1,262 @@
+package com.twelvestreet.systemtests;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Predicate;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import com.twelvestreet.platform.test.TestBrowser;
+import com.twelvestreet.platform.test.TestBrowser.Page;
+
+import static com.twelvestreet.systemtests.Logins.SHOP;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The order saga in the running shop, through the gateway: orders, products, delivery and mypage
+ * as separate JVMs on a real Kafka broker and PostgreSQL, driven as a shopper and an admin would.
+ */
+@ExtendWith(ShopStack.class)
+// the load burst and the outage drill last: both leave circuit breakers and JIT state the others should not meet
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SagaIT {
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+    static final String ADDRESS = """
+            {"recipient": "Kim Shopper", "postalCode": "04524", "addressLine": "12 Sejong-daero, Jung-gu"}""";
+
+    static TestBrowser shopper;
+    static String shopperToken;
+    static String adminToken;
+    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    @BeforeAll
+    static void logIn() {
+        shopper = Logins.browser(Logins.SHOPPER, Logins.SHOPPER_PASSWORD);
+        shopperToken = Logins.deviceToken(Logins.SHOPPER, Logins.SHOPPER_PASSWORD);
+        adminToken = Logins.deviceToken(Logins.ADMIN, Logins.ADMIN_PASSWORD);
+    }
+
+    @Test
+    @Order(1)
+    void shouldTakeAnOrderFromPlacedToDeliveredWithStockAndMileage() {
+        long tv = createProduct("SAGA TV", 10_000, 20);
+        long mask = createProduct("SAGA MASK", 20_000, 20);
+
+        JsonNode order = place(lines(tv, 2, mask, 1));
+        assertThat(order.get("status").asString()).isEqualTo("PENDING");
+        assertThat(order.get("totalAmount").asLong()).isEqualTo(40_000);
+        String id = order.get("id").asString();
+
+        awaitOrder(id, "DELIVERED");
+        assertThat(stock(tv)).isEqualTo(18);
+        assertThat(stock(mask)).isEqualTo(19);
+
+        JsonNode mine = awaitMyPage(id, o -> o.get("timeline").size() == 4);
+        assertThat(mine.get("timeline")).extracting(step -> step.get("status").asString())
+                .containsExactly("PENDING", "CONFIRMED", "SHIPPED", "DELIVERED");
+        assertThat(mine.get("mileage").asLong()).isEqualTo(4_000);
+        assertThat(mileageEntries(id)).containsExactly("EARNED 4000");
+        JsonNode delivery = json(shopper.get(SHOP + "/api/deliveries?orderId=" + id, Map.of("Accept", "application/json"))).get("items").get(0);
+        assertThat(delivery.get("status").asString()).isEqualTo("DELIVERED");
+    }
+
+    @Test
+    @Order(2)
+    void shouldCancelBeforeShippingOnceAndRefuseAfterShipping() {
+        long clock = createProduct("SAGA CLOCK", 50_000, 5);
+        String id = place(lines(clock, 2)).get("id").asString();
+        awaitOrder(id, "CONFIRMED");
+        assertThat(stock(clock)).isEqualTo(3);
+
+        Page cancelled = cancel(id);
+        assertThat(cancelled.status()).as(cancelled.body()).isEqualTo(200);
+        assertThat(cancel(id).status()).as("cancelling again is a no-op").isEqualTo(200);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> stock(clock) == 5);
+        await().atMost(Duration.ofSeconds(30)).until(() -> "CANCELLED".equals(
+                json(shopper.get(SHOP + "/api/deliveries?orderId=" + id, Map.of("Accept", "application/json"))).at("/items/0/status").asString()));
+        awaitMyPage(id, o -> o.get("status").asString().equals("CANCELLED"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> mileageEntries(id).size() == 2);
+        assertThat(mileageEntries(id)).containsExactlyInAnyOrder("EARNED 10000", "REVERSED -10000");
+        assertThat(stock(clock)).isEqualTo(5);
+
+        String shipped = place(lines(clock, 1)).get("id").asString();
+        awaitOrder(shipped, "SHIPPED");
+        Page refused = cancel(shipped);
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.response().headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    }
+
+    @Test
+    @Order(3)
+    void shouldRejectAnOrderThatLacksStockAndLeaveTheStockAlone() {
+        long lamp = createProduct("SAGA LAMP", 30_000, 1);
+        String id = place(lines(lamp, 2)).get("id").asString();
+
+        awaitOrder(id, "REJECTED");
+        assertThat(stock(lamp)).isEqualTo(1);
+        awaitMyPage(id, o -> o.get("status").asString().equals("REJECTED"));
+        assertThat(mileageEntries(id)).isEmpty();
+    }
+
+    @Test
+    @Order(4)
+    void shouldConfirmExactlyAsManyOfFiftyConcurrentOrdersAsThereIsStock() {
+        long hot = createProduct("SAGA HOT DEAL", 9_900, 10);
+        List<CompletableFuture<HttpResponse<String>>> placing = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(SHOP + "/api/orders")).timeout(Duration.ofSeconds(20))
+                    .header("Authorization", "Bearer " + shopperToken).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(lines(hot, 1))).build();
+            placing.add(http.sendAsync(request, HttpResponse.BodyHandlers.ofString()));
+        }
+        List<String> ids = placing.stream().map(CompletableFuture::join).map(response -> {
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+            return JSON.readTree(response.body()).get("id").asString();
+        }).toList();
+
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> ids.stream().map(this::status).noneMatch("PENDING"::equals));
+        List<String> outcomes = ids.stream().map(this::status).toList();
+        assertThat(outcomes.stream().filter(s -> !s.equals("REJECTED"))).hasSize(10);
+        assertThat(outcomes.stream().filter("REJECTED"::equals)).hasSize(40);
+        assertThat(stock(hot)).isZero();
+    }
+
+    @Test
+    @Order(5)
+    void shouldFinishTheSagaAfterProductsWasDownWhileTheOrderWasPlaced() {
+        long notebook = createProduct("SAGA NOTEBOOK", 30_000, 4);
+        await().atMost(Duration.ofSeconds(30)).until(() -> placeable(notebook)); // the replica knows it
+        ShopStack.shop.run("stop", "products");
+        try {
+            long started = System.nanoTime();
+            Page placed = shopper.send("POST", SHOP + "/api/orders", sessionHeaders(), lines(notebook, 1));
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(1));
+            assertThat(placed.status()).as(placed.body()).isEqualTo(201);
+            JsonNode order = JSON.readTree(placed.body());
+            assertThat(order.at("/items/0/unitPrice").asLong()).as("priced from the replica").isEqualTo(30_000);
+            String id = order.get("id").asString();
+            assertThat(status(id)).isEqualTo("PENDING");
+
+            ShopStack.shop.run("start", "products");
+            awaitOrder(id, "CONFIRMED");
+            awaitReachable(notebook);
+            assertThat(stock(notebook)).isEqualTo(3);
+        }
+        finally {
+            ShopStack.shop.run("start", "products");
+            awaitReachable(notebook);
+        }
+    }
+
+    /** The gateway finds a restarted service at its next registry fetch and load-balancer refresh (seconds). */
+    private void awaitReachable(long productId) {
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).until(() -> new TestBrowser()
+                .get(SHOP + "/api/products/" + productId, Map.of("Accept", "application/json")).status() == 200);
+    }
+
+    private long createProduct(String name, long price, int stock) {
+        Page created = new TestBrowser().send("POST", SHOP + "/api/products", Map.of("Authorization", "Bearer " + adminToken,
+                "Content-Type", "application/json"), """
+                {"name": "%s %s", "description": "made by SagaIT", "price": %d, "stock": %d}"""
+                .formatted(name, UUID.randomUUID().toString().substring(0, 4), price, stock));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return JSON.readTree(created.body()).get("id").asLong();
+    }
+
+    /** True once an order of the product goes through (orders' replica has heard of it); the test order is cancelled. */
+    private boolean placeable(long productId) {
+        Page placed = shopper.send("POST", SHOP + "/api/orders", sessionHeaders(), lines(productId, 1));
+        if (placed.status() == 201) {
+            String id = JSON.readTree(placed.body()).get("id").asString();
+            awaitOrder(id, "CONFIRMED");
+            cancel(id);
+            await().atMost(Duration.ofSeconds(30)).until(() -> stock(productId) == 4);
+            return true;
+        }
+        return false;
+    }
+
+    private JsonNode place(String body) {
+        Page placed = shopper.send("POST", SHOP + "/api/orders", sessionHeaders(), body);
+        assertThat(placed.status()).as(placed.body()).isEqualTo(201);
+        return JSON.readTree(placed.body());
+    }
+
+    private Page cancel(String id) {
+        return shopper.send("POST", SHOP + "/api/orders/" + id + "/cancel", sessionHeaders(), null);
+    }
+
+    private Map<String, String> sessionHeaders() {
+        return Map.of("Content-Type", "application/json", "Accept", "application/json",
+                "X-XSRF-TOKEN", shopper.cookie(SHOP, "XSRF-TOKEN"));
+    }
+
+    private void awaitOrder(String id, String status) {
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300))
+                .until(() -> status(id), status::equals);
+    }
+
+    private String status(String id) {
+        return json(shopper.get(SHOP + "/api/orders/" + id, Map.of("Accept", "application/json"))).get("status").asString();
+    }
+
+    private JsonNode awaitMyPage(String id, Predicate<JsonNode> ready) {
+        return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300)).until(() -> {
+            for (JsonNode order : json(shopper.get(SHOP + "/api/mypage/orders?size=100", Map.of("Accept", "application/json"))).get("items")) {
+                if (order.get("orderId").asString().equals(id)) {
+                    return order;
+                }
+            }
+            return null;
+        }, order -> order != null && ready.test(order));
+    }
+
+    private List<String> mileageEntries(String orderId) {
+        List<String> entries = new ArrayList<>();
+        json(shopper.get(SHOP + "/api/mypage/mileage?limit=500", Map.of("Accept", "application/json"))).get("history").forEach(entry -> {
+            if (entry.get("orderId").asString().equals(orderId)) {
+                entries.add(entry.get("kind").asString() + " " + entry.get("amount").asLong());
+            }
+        });
+        return entries;
+    }
+
+    private int stock(long productId) {
+        return json(new TestBrowser().get(SHOP + "/api/products/" + productId, Map.of("Accept", "application/json")))
+                .get("stock").asInt();
+    }
+
+    private static String lines(long productId, int quantity) {
+        return """
+                {"lines": [{"productId": %d, "quantity": %d}], "shippingAddress": %s}""".formatted(productId, quantity, ADDRESS);
+    }
+
+    private static String lines(long first, int firstQuantity, long second, int secondQuantity) {
+        return """
+                {"lines": [{"productId": %d, "quantity": %d}, {"productId": %d, "quantity": %d}], "shippingAddress": %s}"""
+                .formatted(first, firstQuantity, second, secondQuantity, ADDRESS);
+    }
+
+    private static JsonNode json(Page page) {
+        return Logins.json(page);
+    }
+}
