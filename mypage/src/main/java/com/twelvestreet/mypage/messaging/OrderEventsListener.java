@@ -5,7 +5,6 @@ import java.time.Instant;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -20,8 +19,8 @@ import com.twelvestreet.platform.contracts.orders.OrderDelivered;
 import com.twelvestreet.platform.contracts.orders.OrderPlaced;
 import com.twelvestreet.platform.contracts.orders.OrderRejected;
 import com.twelvestreet.platform.contracts.orders.OrderShipped;
+import com.twelvestreet.platform.messaging.Inbox;
 import com.twelvestreet.platform.messaging.IncomingEvent;
-import com.twelvestreet.platform.messaging.ProcessedEvents;
 
 /**
  * Builds My Page from the order events (one topic, keyed by order, so each order's events come in
@@ -33,14 +32,12 @@ class OrderEventsListener {
 
     private static final Logger log = LoggerFactory.getLogger(OrderEventsListener.class);
 
-    private final JsonMapper json;
-    private final ProcessedEvents processed;
+    private final Inbox inbox;
     private final MyOrders orders;
     private final Mileage mileage;
 
-    OrderEventsListener(JsonMapper json, ProcessedEvents processed, MyOrders orders, Mileage mileage) {
-        this.json = json;
-        this.processed = processed;
+    OrderEventsListener(Inbox inbox, MyOrders orders, Mileage mileage) {
+        this.inbox = inbox;
         this.orders = orders;
         this.mileage = mileage;
     }
@@ -48,10 +45,10 @@ class OrderEventsListener {
     @KafkaListener(topics = Topics.ORDERS, groupId = "mypage")
     @Transactional
     public void on(ConsumerRecord<String, String> record) {
-        IncomingEvent event = IncomingEvent.read(json, record.value());
-        if (!processed.firstTime(event.eventId())) {
-            return;
-        }
+        inbox.receive(record.value()).ifPresent(this::apply);
+    }
+
+    private void apply(IncomingEvent event) {
         Instant at = event.occurredAt();
         switch (event.eventType()) {
             case "OrderPlaced" -> orders.placed(event.payload(OrderPlaced.class), at);

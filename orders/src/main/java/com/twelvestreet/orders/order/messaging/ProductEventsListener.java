@@ -5,7 +5,6 @@ import java.time.Clock;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -17,8 +16,8 @@ import com.twelvestreet.platform.contracts.Topics;
 import com.twelvestreet.platform.contracts.products.ProductChanged;
 import com.twelvestreet.platform.contracts.products.ProductOutOfStock;
 import com.twelvestreet.platform.contracts.products.StockReserved;
+import com.twelvestreet.platform.messaging.Inbox;
 import com.twelvestreet.platform.messaging.IncomingEvent;
-import com.twelvestreet.platform.messaging.ProcessedEvents;
 
 /**
  * The products service's events: its answer about stock moves an order on (CONFIRMED or REJECTED),
@@ -30,16 +29,14 @@ class ProductEventsListener {
 
     private static final Logger log = LoggerFactory.getLogger(ProductEventsListener.class);
 
-    private final JsonMapper json;
-    private final ProcessedEvents processed;
+    private final Inbox inbox;
     private final OrderService orders;
     private final ProductReplica replica;
     private final Clock clock;
 
-    ProductEventsListener(JsonMapper json, ProcessedEvents processed, OrderService orders, ProductReplica replica,
+    ProductEventsListener(Inbox inbox, OrderService orders, ProductReplica replica,
             Clock clock) {
-        this.json = json;
-        this.processed = processed;
+        this.inbox = inbox;
         this.orders = orders;
         this.replica = replica;
         this.clock = clock;
@@ -48,10 +45,10 @@ class ProductEventsListener {
     @KafkaListener(topics = Topics.PRODUCTS, groupId = "orders")
     @Transactional
     public void on(ConsumerRecord<String, String> record) {
-        IncomingEvent event = IncomingEvent.read(json, record.value());
-        if (!processed.firstTime(event.eventId())) {
-            return;
-        }
+        inbox.receive(record.value()).ifPresent(this::apply);
+    }
+
+    private void apply(IncomingEvent event) {
         switch (event.eventType()) {
             case "StockReserved" -> orders.stockReserved(event.payload(StockReserved.class).orderId());
             case "ProductOutOfStock" -> {

@@ -5,6 +5,7 @@ import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringSerializer;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -31,7 +32,7 @@ import com.twelvestreet.platform.contracts.Topics;
  * Dead letters for services that consume Kafka with listeners: a message that fails is retried
  * with backoff ({@code twelvestreet.messaging.max-attempts}), then published unchanged (bytes, key,
  * headers plus the failure) to {@code <topic>.DLT}, and the replay endpoint sends it back later.
- * Services with a database also get {@link ProcessedEvents} for idempotent listeners.
+ * Services with a database also get the {@link Inbox} for idempotent listeners.
  */
 @AutoConfiguration(afterName = { "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
         "org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration" })
@@ -67,6 +68,12 @@ public class MessagingAutoConfiguration {
     @ConditionalOnBean(JdbcClient.class)
     ProcessedEvents processedEvents(JdbcClient jdbc) {
         return new ProcessedEvents(jdbc);
+    }
+
+    @Bean
+    @ConditionalOnBean(ProcessedEvents.class)
+    Inbox inbox(JsonMapper json, ProcessedEvents processed) {
+        return new Inbox(json, processed);
     }
 
     @Configuration(proxyBeanMethods = false)

@@ -3,7 +3,6 @@ package com.twelvestreet.products.stock.messaging;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -12,8 +11,8 @@ import org.springframework.transaction.annotation.Transactional;
 import com.twelvestreet.platform.contracts.Topics;
 import com.twelvestreet.platform.contracts.orders.OrderCancelled;
 import com.twelvestreet.platform.contracts.orders.OrderPlaced;
+import com.twelvestreet.platform.messaging.Inbox;
 import com.twelvestreet.platform.messaging.IncomingEvent;
-import com.twelvestreet.platform.messaging.ProcessedEvents;
 import com.twelvestreet.products.stock.StockKeeper;
 
 /**
@@ -26,32 +25,29 @@ class OrderEventsListener {
 
     private static final Logger log = LoggerFactory.getLogger(OrderEventsListener.class);
 
-    private final JsonMapper json;
-    private final ProcessedEvents processed;
+    private final Inbox inbox;
     private final StockKeeper stock;
 
-    OrderEventsListener(JsonMapper json, ProcessedEvents processed, StockKeeper stock) {
-        this.json = json;
-        this.processed = processed;
+    OrderEventsListener(Inbox inbox, StockKeeper stock) {
+        this.inbox = inbox;
         this.stock = stock;
     }
 
     @KafkaListener(topics = Topics.ORDERS, groupId = "products")
     @Transactional
     public void on(ConsumerRecord<String, String> record) {
-        IncomingEvent event = IncomingEvent.read(json, record.value());
+        inbox.receive(record.value()).ifPresent(this::apply);
+    }
+
+    private void apply(IncomingEvent event) {
         switch (event.eventType()) {
             case "OrderPlaced" -> {
-                if (processed.firstTime(event.eventId())) {
-                    OrderPlaced placed = event.payload(OrderPlaced.class);
-                    log.info("Order {}: stock {}", placed.orderId(), stock.reserve(placed));
-                }
+                OrderPlaced placed = event.payload(OrderPlaced.class);
+                log.info("Order {}: stock {}", placed.orderId(), stock.reserve(placed));
             }
             case "OrderCancelled" -> {
-                if (processed.firstTime(event.eventId())) {
-                    OrderCancelled cancelled = event.payload(OrderCancelled.class);
-                    log.info("Order {} cancelled: stock {}", cancelled.orderId(), stock.release(cancelled));
-                }
+                OrderCancelled cancelled = event.payload(OrderCancelled.class);
+                log.info("Order {} cancelled: stock {}", cancelled.orderId(), stock.release(cancelled));
             }
             default -> log.debug("Ignoring {} {}", event.eventType(), event.eventId());
         }

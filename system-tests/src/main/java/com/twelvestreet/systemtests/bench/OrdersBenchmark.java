@@ -1,0 +1,268 @@
+package com.twelvestreet.systemtests.bench;
+
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Orders placed per second through the gateway with real tokens (closed loop, N connections), and
+ * meanwhile the latency from an order being placed (its OrderPlaced committed) to the order showing
+ * in My Page, measured by a probe (another account) that places one order at a time and polls mypage for it.
+ * <p>
+ * Tokens come from the oauth service by the device flow, approved with the demo accounts, as a
+ * command-line user would get them. The admin token creates a product with ample stock first.
+ * Run with the shop up: {@code system-tests/benchmark-orders [--connections 16] [--warmup 30] [--duration 30]}.
+ */
+public final class OrdersBenchmark {
+
+    private static final String SHOP = "http://127.0.0.1:8080";
+    private static final String ISSUER = "http://localhost:9000";
+    private static final String ADDRESS =
+            "{\"recipient\":\"Bench Kim\",\"postalCode\":\"04524\",\"addressLine\":\"12 Sejong-daero\"}";
+
+    private OrdersBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int connections = option(args, "--connections", 16);
+        int warmup = option(args, "--warmup", 30);
+        int duration = option(args, "--duration", 30);
+
+        System.out.println("getting tokens by the device flow (demo shopper and admin)...");
+        String shopper = deviceToken("shopper@12street.dev", "shopper-pass-12");
+        String admin = deviceToken("admin@12street.dev", "admin-pass-12");
+        long product = createProduct(admin);
+        String order = "{\"lines\":[{\"productId\":" + product + ",\"quantity\":1}],\"shippingAddress\":" + ADDRESS + "}";
+        Thread.sleep(2_000); // orders' replica hears of the product
+
+        System.out.printf("POST /api/orders through the gateway, %d connections, %d s warm-up, %d s measured%n",
+                connections, warmup, duration);
+        run(shopper, null, order, connections, Duration.ofSeconds(warmup));
+        // the probe orders as the admin: its My Page holds only probe orders, so "visible" is unambiguous
+        Result result = run(shopper, admin, order, connections, Duration.ofSeconds(duration));
+
+        System.out.println();
+        System.out.printf(Locale.ROOT, "orders placed:   %8.0f orders/s   (%d placed, %d errors; target >= 300/s)%n",
+                result.throughput(), result.placed.length, result.errors);
+        System.out.printf(Locale.ROOT, "placement:       p50 %7.1f ms   p99 %7.1f ms%n",
+                percentile(result.placed, 50), percentile(result.placed, 99));
+        System.out.printf(Locale.ROOT, "placed -> mypage: p50 %7.1f ms   p99 %7.1f ms   (%d probes; target p99 <= 150 ms)%n",
+                percentile(result.visible, 50), percentile(result.visible, 99), result.visible.length);
+    }
+
+    /** Closed loop of placements; with a {@code probeToken}, a probe also times placed → visible in mypage. */
+    private static Result run(String token, String probeToken, String order, int connections, Duration duration)
+            throws InterruptedException {
+        boolean measure = probeToken != null;
+        long end = System.nanoTime() + duration.toNanos();
+        long started = System.nanoTime();
+        List<long[]> placed = new ArrayList<>();
+        long[][] own = new long[connections][];
+        int[] counts = new int[connections];
+        AtomicLong errors = new AtomicLong();
+        CountDownLatch done = new CountDownLatch(connections + (measure ? 1 : 0));
+        for (int c = 0; c < connections; c++) {
+            int slot = c;
+            Thread worker = new Thread(() -> {
+                HttpClient client = client();
+                long[] latencies = new long[1 << 14];
+                int n = 0;
+                while (System.nanoTime() < end) {
+                    long t0 = System.nanoTime();
+                    HttpResponse<String> response = send(client, post("/api/orders", token, order));
+                    if (response == null || response.statusCode() != 201) {
+                        errors.incrementAndGet();
+                        continue;
+                    }
+                    if (n == latencies.length) {
+                        latencies = Arrays.copyOf(latencies, n * 2);
+                    }
+                    latencies[n++] = System.nanoTime() - t0;
+                }
+                own[slot] = latencies;
+                counts[slot] = n;
+                done.countDown();
+            }, "orders-" + c);
+            worker.setDaemon(true);
+            worker.start();
+        }
+        long[] visible = new long[0];
+        if (measure) {
+            long[][] probe = new long[1][];
+            Thread prober = new Thread(() -> {
+                probe[0] = probeMyPage(probeToken, order, end);
+                done.countDown();
+            }, "mypage-probe");
+            prober.setDaemon(true);
+            prober.start();
+            done.await();
+            visible = probe[0];
+        }
+        else {
+            done.await();
+        }
+        long elapsed = System.nanoTime() - started;
+        for (int c = 0; c < connections; c++) {
+            placed.add(Arrays.copyOf(own[c], counts[c]));
+        }
+        return new Result(placed.stream().flatMapToLong(Arrays::stream).sorted().toArray(), visible, elapsed,
+                errors.get());
+    }
+
+    private static long[] probeMyPage(String token, String order, long end) {
+        HttpClient client = client();
+        long[] latencies = new long[1 << 12];
+        int n = 0;
+        while (System.nanoTime() < end && n < latencies.length) {
+            HttpResponse<String> placed = send(client, post("/api/orders", token, order));
+            long placedAt = System.nanoTime();
+            if (placed == null || placed.statusCode() != 201) {
+                continue;
+            }
+            String id = field(placed.body(), "id");
+            long deadline = placedAt + Duration.ofSeconds(10).toNanos();
+            while (System.nanoTime() < deadline) {
+                HttpResponse<String> page = send(client, get("/api/mypage/orders?size=5", token));
+                if (page != null && page.body().contains(id)) {
+                    latencies[n++] = System.nanoTime() - placedAt;
+                    break;
+                }
+                sleep(5);
+            }
+        }
+        return Arrays.stream(Arrays.copyOf(latencies, n)).sorted().toArray();
+    }
+
+    private static long createProduct(String admin) {
+        HttpResponse<String> created = send(client(), post("/api/products", admin,
+                "{\"name\":\"BENCH ITEM " + System.currentTimeMillis() % 100_000
+                        + "\",\"description\":\"created by OrdersBenchmark\",\"price\":1000,\"stock\":100000000}"));
+        if (created == null || created.statusCode() != 201) {
+            throw new IllegalStateException("could not create the benchmark product: "
+                    + (created == null ? "no answer" : created.statusCode() + " " + created.body()));
+        }
+        return Long.parseLong(field(created.body(), "id"));
+    }
+
+    /** The device flow as a terminal and a browser do it: code, log in, approve, exchange. */
+    private static String deviceToken(String email, String password) {
+        HttpClient terminal = client();
+        String device = send(terminal, form(ISSUER + "/oauth2/device_authorization",
+                Map.of("client_id", "shop-cli", "scope", "profile"))).body();
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NORMAL).build();
+        String loginPage = send(browser, HttpRequest.newBuilder(URI.create(field(device, "verification_uri_complete")))
+                .GET().build()).body();
+        send(browser, form(ISSUER + "/login", Map.of("username", email, "password", password,
+                "_csrf", hidden(loginPage, "_csrf"))));
+        String consent = send(browser, HttpRequest.newBuilder(URI.create(ISSUER + "/oauth2/device_verification?user_code="
+                + field(device, "user_code"))).GET().build()).body();
+        send(browser, form(ISSUER + "/oauth2/device_verification", Map.of("client_id", "shop-cli",
+                "state", hidden(consent, "state"), "user_code", hidden(consent, "user_code"), "scope", "profile")));
+        String tokens = send(terminal, form(ISSUER + "/oauth2/token", Map.of("client_id", "shop-cli",
+                "grant_type", "urn:ietf:params:oauth:grant-type:device_code",
+                "device_code", field(device, "device_code")))).body();
+        return field(tokens, "access_token");
+    }
+
+    private static HttpClient client() {
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
+    }
+
+    private static HttpRequest post(String path, String token, String json) {
+        return HttpRequest.newBuilder(URI.create(SHOP + path)).timeout(Duration.ofSeconds(10))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build();
+    }
+
+    private static HttpRequest get(String path, String token) {
+        return HttpRequest.newBuilder(URI.create(SHOP + path)).timeout(Duration.ofSeconds(10))
+                .header("Authorization", "Bearer " + token).header("Accept", "application/json").GET().build();
+    }
+
+    private static HttpRequest form(String url, Map<String, String> fields) {
+        String body = fields.entrySet().stream()
+                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        return HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    }
+
+    private static HttpResponse<String> send(HttpClient client, HttpRequest request) {
+        try {
+            return client.send(request, HttpResponse.BodyHandlers.ofString());
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+        catch (Exception ex) {
+            return null;
+        }
+    }
+
+    /** A top-level string or number field of a JSON object (enough for these answers; no JSON library here). */
+    private static String field(String json, String name) {
+        Matcher matcher = Pattern.compile("\"" + name + "\"\\s*:\\s*\"?([^\",}]*)").matcher(json);
+        if (!matcher.find()) {
+            throw new IllegalStateException("no " + name + " in " + json);
+        }
+        return matcher.group(1);
+    }
+
+    private static String hidden(String html, String name) {
+        Matcher matcher = Pattern.compile("name=\"" + name + "\" value=\"([^\"]*)\"").matcher(html);
+        if (!matcher.find()) {
+            throw new IllegalStateException("no hidden field " + name);
+        }
+        return matcher.group(1);
+    }
+
+    private static double percentile(long[] sorted, double percentile) {
+        if (sorted.length == 0) {
+            return Double.NaN;
+        }
+        int index = (int) Math.min(sorted.length - 1, Math.ceil(percentile / 100 * sorted.length) - 1);
+        return sorted[Math.max(index, 0)] / 1e6;
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static int option(String[] args, String name, int fallback) {
+        for (int i = 0; i < args.length - 1; i++) {
+            if (args[i].equals(name)) {
+                return Integer.parseInt(args[i + 1]);
+            }
+        }
+        return fallback;
+    }
+
+    private record Result(long[] placed, long[] visible, long elapsedNanos, long errors) {
+
+        double throughput() {
+            return placed.length / (elapsedNanos / 1e9);
+        }
+    }
+}
