@@ -15,6 +15,7 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 
 import com.twelvestreet.platform.contracts.Topics;
 import com.twelvestreet.platform.contracts.orders.OrderCancelled;
+import com.twelvestreet.platform.contracts.orders.DeliveryAddress;
 import com.twelvestreet.platform.contracts.orders.OrderConfirmed;
 import com.twelvestreet.platform.contracts.orders.OrderDelivered;
 import com.twelvestreet.platform.contracts.orders.OrderLine;
@@ -32,6 +33,8 @@ import static org.awaitility.Awaitility.await;
 /** My Page built from order events on a real broker: the timeline, the mileage ledger, and whose page it is. */
 @MypageApiTest
 class MyPageTests {
+
+    static final DeliveryAddress HOME = new DeliveryAddress("Alice Kim", "04524", "12 Sejong-daero");
 
     final String alice = "alice-" + UUID.randomUUID();
 
@@ -59,7 +62,7 @@ class MyPageTests {
     @Test
     void shouldShowTheTimelineAndTenPercentMileageOfADeliveredOrder() {
         UUID order = place(alice, 55_000);
-        send(order, new OrderConfirmed(order, alice, 55_000));
+        send(order, new OrderConfirmed(order, alice, 55_000, HOME));
         send(order, new OrderShipped(order, alice));
         send(order, new OrderDelivered(order, alice));
 
@@ -84,9 +87,9 @@ class MyPageTests {
     @Test
     void shouldEarnOnceAndReverseOnceHoweverOftenEventsArrive() {
         UUID order = place(alice, 20_000);
-        EventEnvelope<Object> confirmed = send(order, new OrderConfirmed(order, alice, 20_000));
+        EventEnvelope<Object> confirmed = send(order, new OrderConfirmed(order, alice, 20_000, HOME));
         events.send(Topics.ORDERS, order.toString(), SagaEvents.JSON.writeValueAsString(confirmed)); // redelivery
-        send(order, new OrderConfirmed(order, alice, 20_000)); // the same fact under a new event id
+        send(order, new OrderConfirmed(order, alice, 20_000, HOME)); // the same fact under a new event id
         awaitOrder(alice, order, "CONFIRMED");
         send(order, new OrderCancelled(order, alice));
         send(order, new OrderCancelled(order, alice));
@@ -111,7 +114,7 @@ class MyPageTests {
     @Test
     void shouldShowEachShopperOnlyTheirOwnPage() {
         UUID order = place(alice, 10_000);
-        send(order, new OrderConfirmed(order, alice, 10_000));
+        send(order, new OrderConfirmed(order, alice, 10_000, HOME));
         awaitOrder(alice, order, "CONFIRMED");
 
         JsonNode bobs = page("bob-" + UUID.randomUUID());

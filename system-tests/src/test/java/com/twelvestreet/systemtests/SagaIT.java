@@ -75,6 +75,7 @@ class SagaIT {
         assertThat(mileageEntries(id)).containsExactly("EARNED 4000");
         JsonNode delivery = json(shopper.get(SHOP + "/api/deliveries?orderId=" + id, Map.of("Accept", "application/json"))).get("items").get(0);
         assertThat(delivery.get("status").asString()).isEqualTo("DELIVERED");
+        assertThat(delivery.at("/destination/recipient").asString()).isEqualTo("Kim Shopper");
     }
 
     @Test

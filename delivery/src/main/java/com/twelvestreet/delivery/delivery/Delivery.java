@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -32,6 +33,9 @@ public class Delivery {
 
     private String customerId;
 
+    @Embedded
+    private Destination destination;
+
     @Enumerated(EnumType.STRING)
     private DeliveryStatus status;
 
@@ -54,11 +58,13 @@ public class Delivery {
     }
 
     /** A confirmed order gets a delivery; the courier picks it up after {@code pickupDelay}. */
-    public static Delivery schedule(UUID orderId, String customerId, Duration pickupDelay, Instant now) {
+    public static Delivery schedule(UUID orderId, String customerId, Destination destination, Duration pickupDelay,
+            Instant now) {
         Delivery delivery = new Delivery();
         delivery.id = UUID.randomUUID();
         delivery.orderId = orderId;
         delivery.customerId = customerId;
+        delivery.destination = destination;
         delivery.status = DeliveryStatus.READY;
         delivery.nextStepAt = now.plus(pickupDelay);
         delivery.createdAt = now;
@@ -128,6 +134,10 @@ public class Delivery {
 
     public String getCustomerId() {
         return customerId;
+    }
+
+    public Destination getDestination() {
+        return destination;
     }
 
     public DeliveryStatus getStatus() {

@@ -39,9 +39,9 @@ public class DeliveryService {
         this.clock = clock;
     }
 
-    public Delivery orderConfirmed(UUID orderId, String customerId) {
+    public Delivery orderConfirmed(UUID orderId, String customerId, Destination destination) {
         return deliveries.findByOrderId(orderId).orElseGet(() -> deliveries.save(
-                Delivery.schedule(orderId, customerId, courier.pickupDelay(), clock.instant())));
+                Delivery.schedule(orderId, customerId, destination, courier.pickupDelay(), clock.instant())));
     }
 
     public void orderCancelled(UUID orderId) {

@@ -21,6 +21,7 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 import com.twelvestreet.delivery.DeliveryApiTest;
 import com.twelvestreet.platform.contracts.Topics;
 import com.twelvestreet.platform.contracts.orders.OrderCancelled;
+import com.twelvestreet.platform.contracts.orders.DeliveryAddress;
 import com.twelvestreet.platform.contracts.orders.OrderConfirmed;
 import com.twelvestreet.platform.events.EventEnvelope;
 import com.twelvestreet.platform.test.KafkaTestClients;
@@ -33,6 +34,8 @@ import static org.awaitility.Awaitility.await;
 /** Deliveries from order events on a real broker, moved by the courier and by operators, read by their owners. */
 @DeliveryApiTest
 class DeliverySagaTests {
+
+    static final DeliveryAddress HOME = new DeliveryAddress("Alice Kim", "04524", "12 Sejong-daero");
 
     final String alice = "alice-" + UUID.randomUUID();
 
@@ -66,9 +69,9 @@ class DeliverySagaTests {
     @Test
     void shouldScheduleOneDeliveryPerConfirmedOrderHoweverOftenItIsAnnounced() {
         UUID order = UUID.randomUUID();
-        EventEnvelope<Object> confirmed = events.send(Topics.ORDERS, order.toString(), new OrderConfirmed(order, alice, 20_000));
+        EventEnvelope<Object> confirmed = events.send(Topics.ORDERS, order.toString(), new OrderConfirmed(order, alice, 20_000, HOME));
         events.send(Topics.ORDERS, order.toString(), SagaEvents.JSON.writeValueAsString(confirmed));
-        events.send(Topics.ORDERS, order.toString(), new OrderConfirmed(order, alice, 20_000));
+        events.send(Topics.ORDERS, order.toString(), new OrderConfirmed(order, alice, 20_000, HOME));
         Delivery delivery = awaitDelivery(order);
         awaitHandled(UUID.randomUUID());
 
@@ -140,6 +143,7 @@ class DeliverySagaTests {
         http.get().uri("/api/deliveries?orderId={order}", order).headers(h -> h.setBearerAuth(issuer.token(alice, "CUSTOMER")))
                 .exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.items[0].id").isEqualTo(id.toString())
+                .jsonPath("$.items[0].destination.recipient").isEqualTo("Alice Kim")
                 .jsonPath("$.items[0].status").isEqualTo("READY");
         http.get().uri("/api/deliveries").headers(h -> h.setBearerAuth(issuer.token(alice, "CUSTOMER")))
                 .exchange().expectStatus().isOk()
@@ -162,7 +166,7 @@ class DeliverySagaTests {
     }
 
     private UUID confirm(UUID order) {
-        events.send(Topics.ORDERS, order.toString(), new OrderConfirmed(order, alice, 20_000));
+        events.send(Topics.ORDERS, order.toString(), new OrderConfirmed(order, alice, 20_000, HOME));
         return order;
     }
 

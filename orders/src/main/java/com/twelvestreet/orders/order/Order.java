@@ -91,7 +91,7 @@ public class Order {
 
     public OrderConfirmed confirm(Instant now) {
         transition(OrderStatus.CONFIRMED, now);
-        return new OrderConfirmed(id, customerId, totalAmount);
+        return new OrderConfirmed(id, customerId, totalAmount, shippingAddress.toContract());
     }
 
     public OrderRejected reject(List<Long> lackingProducts, Instant now) {

@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.twelvestreet.delivery.delivery.DeliveryService;
+import com.twelvestreet.delivery.delivery.Destination;
 import com.twelvestreet.platform.contracts.Topics;
 import com.twelvestreet.platform.contracts.orders.OrderCancelled;
 import com.twelvestreet.platform.contracts.orders.OrderConfirmed;
@@ -39,7 +40,8 @@ class OrderEventsListener {
         switch (event.eventType()) {
             case "OrderConfirmed" -> {
                 OrderConfirmed confirmed = event.payload(OrderConfirmed.class);
-                deliveries.orderConfirmed(confirmed.orderId(), confirmed.customerId());
+                deliveries.orderConfirmed(confirmed.orderId(), confirmed.customerId(),
+                        Destination.of(confirmed.shippingAddress()));
             }
             case "OrderCancelled" -> deliveries.orderCancelled(event.payload(OrderCancelled.class).orderId());
             default -> log.trace("Ignoring {} {}", event.eventType(), event.eventId());

@@ -19,6 +19,7 @@ import com.twelvestreet.platform.contracts.deliveries.DeliveryCompleted;
 import com.twelvestreet.platform.contracts.deliveries.DeliveryFailed;
 import com.twelvestreet.platform.contracts.deliveries.DeliveryStarted;
 import com.twelvestreet.platform.contracts.orders.OrderCancelled;
+import com.twelvestreet.platform.contracts.orders.DeliveryAddress;
 import com.twelvestreet.platform.contracts.orders.OrderConfirmed;
 import com.twelvestreet.platform.contracts.orders.OrderLine;
 import com.twelvestreet.platform.contracts.orders.OrderPlaced;
@@ -53,7 +54,7 @@ class EventContractCompatibilityTests {
                 sample("products/ProductOutOfStock", new ProductOutOfStock(order, List.of(1L))),
                 sample("orders/OrderPlaced", new OrderPlaced(order, "customer", List.of(new OrderLine(1, 2, 10_000, "TV")), 20_000)),
                 sample("orders/OrderCancelled", new OrderCancelled(order, "customer")),
-                sample("orders/OrderConfirmed", new OrderConfirmed(order, "customer", 20_000)),
+                sample("orders/OrderConfirmed", new OrderConfirmed(order, "customer", 20_000, new DeliveryAddress("Kim", "04524", "Seoul"))),
                 sample("orders/OrderRejected", new OrderRejected(order, "customer", List.of(1L))),
                 sample("orders/OrderShipped", new OrderShipped(order, "customer")),
                 sample("orders/OrderDelivered", new OrderDelivered(order, "customer")),
