@@ -78,10 +78,12 @@ class ProductsClientConfig {
 
     @Bean
     ProductsClient productsClient(RestClient.Builder builder, DeferringLoadBalancerInterceptor loadBalancer,
-            ProductsClientProperties properties,
-            CircuitBreakerRegistry breakers, RetryRegistry retries, BulkheadRegistry bulkheads) {
-        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(
-                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(properties.connectTimeout()).build());
+            ProductsClientProperties properties, CircuitBreakerRegistry breakers, RetryRegistry retries,
+            BulkheadRegistry bulkheads) {
+        // HTTP/1.1: the JDK client's default h2c upgrade attempts failed calls under concurrency
+        // (closed channels) in the 50-concurrent-orders drill
+        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1).connectTimeout(properties.connectTimeout()).build());
         requests.setReadTimeout(properties.readTimeout());
         // Spring Boot's builder (tracing, JSON) plus Spring Cloud's load balancer for this client only: a
         // @LoadBalanced builder bean would also be picked up by the Eureka client for its own calls
