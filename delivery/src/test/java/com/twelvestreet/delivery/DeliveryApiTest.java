@@ -12,6 +12,7 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.ActiveProfiles;
 
 import com.twelvestreet.platform.contracts.Topics;
+import com.twelvestreet.platform.test.SagaEventsConfiguration;
 import com.twelvestreet.platform.test.TestJwtIssuerConfiguration;
 import com.twelvestreet.platform.test.TestPostgresConfiguration;
 
@@ -23,7 +24,7 @@ import com.twelvestreet.platform.test.TestPostgresConfiguration;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureRestTestClient
-@Import({ TestPostgresConfiguration.class, TestJwtIssuerConfiguration.class })
+@Import({ TestPostgresConfiguration.class, TestJwtIssuerConfiguration.class, SagaEventsConfiguration.class })
 @ActiveProfiles("test")
 @EmbeddedKafka(partitions = 1,
         topics = { Topics.ORDERS, Topics.DELIVERIES, "shop.orders.DLT" },

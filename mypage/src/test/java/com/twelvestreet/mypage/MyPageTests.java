@@ -4,13 +4,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 import com.twelvestreet.platform.contracts.Topics;
@@ -45,19 +42,7 @@ class MyPageTests {
     TestJwtIssuer issuer;
 
     @Autowired
-    EmbeddedKafkaBroker broker;
-
     SagaEvents events;
-
-    @BeforeEach
-    void connect() {
-        events = new SagaEvents(broker.getBrokersAsString());
-    }
-
-    @AfterEach
-    void close() {
-        events.close();
-    }
 
     @Test
     void shouldShowTheTimelineAndTenPercentMileageOfADeliveredOrder() {

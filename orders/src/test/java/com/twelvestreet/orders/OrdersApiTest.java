@@ -13,6 +13,7 @@ import org.springframework.test.context.ActiveProfiles;
 
 import com.twelvestreet.orders.support.ProductsStubConfiguration;
 import com.twelvestreet.platform.contracts.Topics;
+import com.twelvestreet.platform.test.SagaEventsConfiguration;
 import com.twelvestreet.platform.test.TestJwtIssuerConfiguration;
 import com.twelvestreet.platform.test.TestPostgresConfiguration;
 
@@ -25,7 +26,8 @@ import com.twelvestreet.platform.test.TestPostgresConfiguration;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureRestTestClient
-@Import({ TestPostgresConfiguration.class, TestJwtIssuerConfiguration.class, ProductsStubConfiguration.class })
+@Import({ TestPostgresConfiguration.class, TestJwtIssuerConfiguration.class, ProductsStubConfiguration.class,
+        SagaEventsConfiguration.class })
 @ActiveProfiles("test")
 @EmbeddedKafka(partitions = 1,
         topics = { Topics.PRODUCTS, Topics.ORDERS, Topics.DELIVERIES, "shop.products.DLT", "shop.deliveries.DLT" },

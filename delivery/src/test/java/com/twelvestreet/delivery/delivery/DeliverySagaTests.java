@@ -7,15 +7,12 @@ import java.util.List;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.Consumer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 import com.twelvestreet.delivery.DeliveryApiTest;
@@ -52,19 +49,7 @@ class DeliverySagaTests {
     JdbcClient jdbc;
 
     @Autowired
-    EmbeddedKafkaBroker broker;
-
     SagaEvents events;
-
-    @BeforeEach
-    void connect() {
-        events = new SagaEvents(broker.getBrokersAsString());
-    }
-
-    @AfterEach
-    void close() {
-        events.close();
-    }
 
     @Test
     void shouldScheduleOneDeliveryPerConfirmedOrderHoweverOftenItIsAnnounced() {

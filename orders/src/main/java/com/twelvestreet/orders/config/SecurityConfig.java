@@ -17,9 +17,6 @@ class SecurityConfig {
         defaults.applyTo(http).authorizeHttpRequests(requests -> requests
                 .requestMatchers("/api/admin/**").hasRole(Roles.ADMIN)
                 .requestMatchers("/api/orders", "/api/orders/**").authenticated()
-                .requestMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus").permitAll()
-                .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
-                .requestMatchers("/error").permitAll()
                 .anyRequest().denyAll());
         return http.build();
     }

@@ -19,9 +19,6 @@ class SecurityConfig {
                 .requestMatchers(HttpMethod.GET, "/api/products", "/api/products/**").permitAll()
                 .requestMatchers("/api/products", "/api/products/**").hasRole(Roles.ADMIN)
                 .requestMatchers("/api/admin/**").hasRole(Roles.ADMIN)
-                .requestMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus").permitAll()
-                .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
-                .requestMatchers("/error").permitAll()
                 .anyRequest().authenticated());
         return http.build();
     }

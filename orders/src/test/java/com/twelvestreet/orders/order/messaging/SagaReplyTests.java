@@ -6,13 +6,11 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.Consumer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.kafka.test.EmbeddedKafkaBroker;
 
 import com.twelvestreet.orders.OrdersApiTest;
 import com.twelvestreet.orders.catalog.ProductReplica;
@@ -56,20 +54,12 @@ class SagaReplyTests {
     ProductReplica replica;
 
     @Autowired
-    EmbeddedKafkaBroker broker;
-
     SagaEvents events;
 
     @BeforeEach
     void catalogue() {
         products.reset();
         products.put(1, "TV", 10_000);
-        events = new SagaEvents(broker.getBrokersAsString());
-    }
-
-    @AfterEach
-    void close() {
-        events.close();
     }
 
     @Test

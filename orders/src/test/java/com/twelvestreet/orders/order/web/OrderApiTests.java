@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.Consumer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -13,7 +12,6 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 import com.twelvestreet.orders.OrdersApiTest;
@@ -49,8 +47,6 @@ class OrderApiTests {
     OrderRepository orders;
 
     @Autowired
-    EmbeddedKafkaBroker broker;
-
     SagaEvents events;
 
     @BeforeEach
@@ -58,12 +54,6 @@ class OrderApiTests {
         products.reset();
         products.put(1, "TV", 10_000);
         products.put(3, "NOTEBOOK", 30_000);
-        events = new SagaEvents(broker.getBrokersAsString());
-    }
-
-    @AfterEach
-    void close() {
-        events.close();
     }
 
     @Test

@@ -7,13 +7,17 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 
 /**
  * The part of a service's security that is the same everywhere: stateless bearer-token
- * authentication against the 12 Street issuer, roles from the token, 401/403 as problem details.
- * A service applies it and then states its own authorization rules:
+ * authentication against the 12 Street issuer, roles from the token, 401/403 as problem details,
+ * and the endpoints every service leaves open (health probes, info, Prometheus, OpenAPI, /error).
+ * A service applies it and then states its own authorization rules, ending with {@code anyRequest()}:
  * <pre>
  * defaults.applyTo(http).authorizeHttpRequests(...);
  * </pre>
  */
 public class ResourceServerDefaults {
+
+    private static final String[] PUBLIC_ENDPOINTS = { "/actuator/health/**", "/actuator/info", "/actuator/prometheus",
+            "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/error" };
 
     private final JwtAuthenticationConverter jwtAuthenticationConverter;
 
@@ -32,6 +36,8 @@ public class ResourceServerDefaults {
                         .accessDeniedHandler(ProblemResponses.forbidden()))
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint(ProblemResponses.unauthorized())
-                        .accessDeniedHandler(ProblemResponses.forbidden()));
+                        .accessDeniedHandler(ProblemResponses.forbidden()))
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(PUBLIC_ENDPOINTS).permitAll());
     }
 }
