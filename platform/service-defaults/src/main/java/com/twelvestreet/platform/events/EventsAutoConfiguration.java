@@ -1,26 +1,30 @@
 package com.twelvestreet.platform.events;
 
 import java.time.Duration;
-import java.util.Map;
+
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
-import org.springframework.modulith.events.EventExternalizationConfiguration;
+import org.springframework.context.annotation.Role;
+import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.modulith.events.IncompleteEventPublications;
-import org.springframework.modulith.events.RoutingTarget;
 
 /**
  * Outbox defaults for services that publish events through Spring Modulith's publication registry:
  * every {@link EventEnvelope} goes to the service's topic ({@code twelvestreet.events.topic}), keyed
- * by its aggregate id so one aggregate's events stay in order, and unfinished publications are retried.
+ * by its aggregate id so one aggregate's events stay in order ({@link OutboxRelay}), and unfinished
+ * publications are retried.
  */
-@AutoConfiguration(afterName = "org.springframework.modulith.events.config.EventPublicationAutoConfiguration",
-        beforeName = "org.springframework.modulith.events.config.EventExternalizationAutoConfiguration")
+@AutoConfiguration(afterName = { "org.springframework.modulith.events.config.EventPublicationAutoConfiguration",
+        "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
+        "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration" })
 @ConditionalOnClass(IncompleteEventPublications.class)
 public class EventsAutoConfiguration {
 
@@ -33,12 +37,18 @@ public class EventsAutoConfiguration {
 
     @Bean
     @ConditionalOnProperty("twelvestreet.events.topic")
+    @ConditionalOnClass(KafkaOperations.class)
     @ConditionalOnMissingBean
-    EventExternalizationConfiguration envelopesToServiceTopic(@Value("${twelvestreet.events.topic}") String topic) {
-        return EventExternalizationConfiguration.externalizing()
-                .select(EventEnvelope.class::isInstance)
-                .route(EventEnvelope.class, event -> RoutingTarget.forTarget(topic).andKey(event.aggregateId()))
-                .headers(EventEnvelope.class, event -> Map.of("eventType", event.eventType()))
-                .build();
+    OutboxRelay outboxRelay(KafkaOperations<String, String> kafka, JsonMapper json,
+            @Value("${twelvestreet.events.topic}") String topic) {
+        return new OutboxRelay(kafka, json, topic);
+    }
+
+    @Bean
+    @Role(BeanDefinition.ROLE_INFRASTRUCTURE)
+    @ConditionalOnProperty("twelvestreet.events.topic")
+    @ConditionalOnClass(KafkaOperations.class)
+    static OutboxHandOff outboxHandOff() {
+        return new OutboxHandOff();
     }
 }

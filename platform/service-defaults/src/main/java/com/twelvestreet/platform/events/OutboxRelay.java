@@ -1,0 +1,61 @@
+package com.twelvestreet.platform.events;
+
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Function;
+
+import org.apache.kafka.clients.producer.ProducerRecord;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.support.SendResult;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * The outbox's relay to Kafka. Spring Modulith stores every {@link EventEnvelope} in the publication
+ * registry within the transaction that produced it and calls this listener after the commit (again
+ * after a crash or a failed send); the publication counts as completed once the returned future
+ * completes, i.e. when Kafka has acknowledged the record.
+ * <p>
+ * Why not Modulith's own Kafka externalizer: it runs on an {@code @Async} executor whose thread
+ * waits for each acknowledgement, so the single thread that keeps commit order sent only about
+ * 50 events/s (docs/benchmarks.md). Here one thread ({@link OutboxHandOff}) hands records to the
+ * producer in commit order without waiting; the idempotent producer keeps that order per partition,
+ * so per aggregate, and batches what is in flight. Completions are recorded on their own threads,
+ * off the producer's network thread.
+ */
+public class OutboxRelay implements DisposableBean {
+
+    public static final String EVENT_TYPE_HEADER = "eventType";
+
+    private final KafkaOperations<String, String> kafka;
+    private final JsonMapper json;
+    private final String topic;
+    private final ExecutorService completions = Executors.newFixedThreadPool(2, task -> {
+        Thread thread = new Thread(task, "outbox-completion");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    public OutboxRelay(KafkaOperations<String, String> kafka, JsonMapper json, String topic) {
+        this.kafka = kafka;
+        this.json = json;
+        this.topic = topic;
+    }
+
+    @TransactionalEventListener
+    public CompletableFuture<SendResult<String, String>> relay(EventEnvelope<?> envelope) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, envelope.aggregateId(),
+                json.writeValueAsString(envelope));
+        record.headers().add(EVENT_TYPE_HEADER, envelope.eventType().getBytes(StandardCharsets.UTF_8));
+        return kafka.send(record).thenApplyAsync(Function.identity(), completions);
+    }
+
+    @Override
+    public void destroy() {
+        completions.shutdown();
+    }
+}
