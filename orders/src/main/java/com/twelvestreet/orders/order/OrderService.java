@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -13,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
@@ -35,15 +36,17 @@ public class OrderService {
     private static final Logger log = LoggerFactory.getLogger(OrderService.class);
 
     private final OrderRepository orders;
+    private final OrderRequests requests;
     private final ProductLookup products;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final MeterRegistry meters;
 
-    OrderService(OrderRepository orders, ProductLookup products, ApplicationEventPublisher events,
-            TransactionTemplate transaction, Clock clock, MeterRegistry meters) {
+    OrderService(OrderRepository orders, OrderRequests requests, ProductLookup products,
+            ApplicationEventPublisher events, TransactionTemplate transaction, Clock clock, MeterRegistry meters) {
         this.orders = orders;
+        this.requests = requests;
         this.products = products;
         this.events = events;
         this.transaction = transaction;
@@ -51,25 +54,51 @@ public class OrderService {
         this.meters = meters;
     }
 
+    /** An order placed now, or ({@code replayed}) the one an earlier request with the same idempotency key placed. */
+    public record Placement(Order order, boolean replayed) {
+    }
+
     /**
      * Prices each product from the catalogue (before any transaction: a remote call never holds
-     * a database connection) and stores the order PENDING with OrderPlaced.
-     *
-     * @param quantities product id → quantity, in the order the customer listed them
+     * a database connection) and stores the order PENDING with OrderPlaced. A request whose
+     * idempotency key the customer used before answers the order placed then.
      */
-    public Order place(String customerId, Map<Long, Integer> quantities, ShippingAddress address) {
-        List<OrderItem> items = quantities.entrySet().stream().map(line -> {
+    public Placement place(OrderRequest request) {
+        Optional<Placement> earlier = earlierPlacement(request);
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
+        List<OrderItem> items = request.quantities().entrySet().stream().map(line -> {
             ProductSnapshot product = products.find(line.getKey());
             return new OrderItem(product.id(), product.name(), product.price(), line.getValue());
         }).toList();
-        Order order = transaction.execute(status -> {
-            Order.Placed placed = Order.place(customerId, items, address, clock.instant());
-            Order saved = orders.save(placed.order());
-            publish(saved, placed.event());
-            return saved;
+        try {
+            Order order = transaction.execute(status -> {
+                Instant now = clock.instant();
+                Order.Placed placed = Order.place(request.customerId(), items, request.address(), now);
+                Order saved = orders.saveAndFlush(placed.order());
+                if (request.idempotencyKey().isPresent()) {
+                    requests.remember(request, saved.getId(), now);
+                }
+                publish(saved, placed.event());
+                return saved;
+            });
+            meters.counter("orders.placed").increment();
+            return new Placement(order, false);
+        }
+        catch (DuplicateKeyException sameKeyMeanwhile) {
+            // a concurrent request with the same key committed first; this one rolled back
+            return earlierPlacement(request).orElseThrow(() -> sameKeyMeanwhile);
+        }
+    }
+
+    private Optional<Placement> earlierPlacement(OrderRequest request) {
+        return request.idempotencyKey().flatMap(key -> requests.find(request.customerId(), key)).map(earlier -> {
+            if (!earlier.fingerprint().equals(request.fingerprint())) {
+                throw new IdempotencyKeyReusedException(request.idempotencyKey().orElseThrow());
+            }
+            return new Placement(orders.findById(earlier.orderId()).orElseThrow(), true);
         });
-        meters.counter("orders.placed").increment();
-        return order;
     }
 
     @Transactional(readOnly = true)

@@ -1,11 +1,13 @@
 package com.twelvestreet.orders.order.web;
 
 import java.net.URI;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
 
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -16,12 +18,15 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.twelvestreet.orders.order.Order;
+import com.twelvestreet.orders.order.OrderRequest;
 import com.twelvestreet.orders.order.OrderService;
+import com.twelvestreet.orders.order.OrderService.Placement;
 import com.twelvestreet.platform.security.Caller;
 
 /** A customer's orders: place, list, read, cancel. Who the customer is comes from the token only. */
@@ -36,10 +41,29 @@ class OrderController {
         this.orders = orders;
     }
 
+    /**
+     * 201 with the new order; with an {@code Idempotency-Key} the customer already sent, 200 with
+     * the order that request placed and {@code Idempotent-Replayed: true} (a different order under
+     * the same key: 422).
+     */
     @PostMapping
-    ResponseEntity<OrderView> place(@Valid @RequestBody PlaceOrderRequest request, Authentication authentication) {
-        Order order = orders.place(Caller.of(authentication).accountId(), request.quantities(), request.address());
-        return ResponseEntity.created(URI.create("/api/orders/" + order.getId())).body(new OrderView(order));
+    ResponseEntity<OrderView> place(@Valid @RequestBody PlaceOrderRequest request,
+            @RequestHeader(name = "Idempotency-Key", required = false)
+            @Pattern(regexp = "[A-Za-z0-9_.:-]{8,64}", message = "must be 8 to 64 letters, digits or _.:-")
+            String idempotencyKey,
+            Authentication authentication) {
+        Placement placement = orders.place(new OrderRequest(Caller.of(authentication).accountId(),
+                request.quantities(), request.address(), Optional.ofNullable(idempotencyKey)));
+        OrderView body = new OrderView(placement.order());
+        if (placement.replayed()) {
+            return ResponseEntity.ok().location(location(placement.order())).header("Idempotent-Replayed", "true")
+                    .body(body);
+        }
+        return ResponseEntity.created(location(placement.order())).body(body);
+    }
+
+    private static URI location(Order order) {
+        return URI.create("/api/orders/" + order.getId());
     }
 
     @GetMapping

@@ -3,6 +3,7 @@ package com.twelvestreet.orders.order.messaging;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.Consumer;
@@ -16,6 +17,7 @@ import com.twelvestreet.orders.OrdersApiTest;
 import com.twelvestreet.orders.catalog.ProductReplica;
 import com.twelvestreet.orders.order.Order;
 import com.twelvestreet.orders.order.OrderRepository;
+import com.twelvestreet.orders.order.OrderRequest;
 import com.twelvestreet.orders.order.OrderService;
 import com.twelvestreet.orders.order.OrderStatus;
 import com.twelvestreet.orders.order.ShippingAddress;
@@ -150,7 +152,7 @@ class SagaReplyTests {
     }
 
     private UUID place() {
-        Order order = service.place("customer-1", Map.of(1L, 2), HOME);
+        Order order = service.place(new OrderRequest("customer-1", Map.of(1L, 2), HOME, Optional.empty())).order();
         return order.getId();
     }
 

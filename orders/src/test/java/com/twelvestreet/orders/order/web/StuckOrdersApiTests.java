@@ -3,6 +3,7 @@ package com.twelvestreet.orders.order.web;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -14,6 +15,7 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 import com.twelvestreet.orders.OrdersApiTest;
 import com.twelvestreet.orders.order.OrderRepository;
 import com.twelvestreet.orders.order.OrderService;
+import com.twelvestreet.orders.order.OrderRequest;
 import com.twelvestreet.orders.order.ShippingAddress;
 import com.twelvestreet.orders.support.ProductsStub;
 import com.twelvestreet.platform.test.TestJwtIssuer;
@@ -50,7 +52,8 @@ class StuckOrdersApiTests {
         products.put(1, "TV", 10_000);
         repository.deleteAll();
         assertThat(meters.get("orders.pending.stuck").gauge().value()).isZero();
-        UUID waiting = orders.place("customer-1", Map.of(1L, 1), new ShippingAddress("Kim", "04524", "Seoul")).getId();
+        UUID waiting = orders.place(new OrderRequest("customer-1", Map.of(1L, 1), new ShippingAddress("Kim", "04524", "Seoul"),
+                Optional.empty())).order().getId();
 
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> meters.get("orders.pending.stuck").gauge().value() == 1);
