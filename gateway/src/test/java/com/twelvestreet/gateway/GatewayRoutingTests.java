@@ -43,7 +43,7 @@ class GatewayRoutingTests {
 
     @DynamicPropertySource
     static void productsInstance(DynamicPropertyRegistry registry) {
-        for (String service : new String[] { "products", "orders", "delivery", "mypage" }) {
+        for (String service : new String[] { "products", "orders", "delivery", "mypage", "ui" }) {
             // one stub plays every service: the test checks which path reaches it, not who answers
             registry.add("spring.cloud.discovery.client.simple.instances." + service + "[0].uri",
                     () -> "http://127.0.0.1:" + products.port());
@@ -82,6 +82,15 @@ class GatewayRoutingTests {
     @ValueSource(strings = { "/api/orders?page=1", "/api/orders/42", "/api/admin/orders/stuck",
             "/api/deliveries?orderId=42", "/api/admin/deliveries/42", "/api/mypage/orders", "/api/mypage/mileage" })
     void shouldRouteEachSagaServicesPaths(String path) throws Exception {
+        HttpResponse<String> response = get(path);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(products.lastRequest()).isEqualTo("GET " + path);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "/", "/products/3", "/mypage/mashup", "/assets/index-abc123.js", "/signup?from=home" })
+    void shouldRouteEveryOtherPageToTheBrowserShop(String path) throws Exception {
         HttpResponse<String> response = get(path);
 
         assertThat(response.statusCode()).isEqualTo(200);

@@ -1,0 +1,38 @@
+import { api } from './http'
+import type { Address, Delivery, MileageAccount, MyOrder, Order, Page, Product, Profile, SessionUser } from './types'
+
+export interface ProductDraft {
+  name: string
+  description: string
+  price: number
+  stock: number
+}
+
+export const shop = {
+  products: (q: string, page: number, size = 12) =>
+    api<Page<Product>>('GET', `/api/products?q=${encodeURIComponent(q)}&page=${page}&size=${size}&sort=id,asc`),
+  product: (id: number) => api<Product>('GET', `/api/products/${id}`),
+  createProduct: (draft: ProductDraft) => api<Product>('POST', '/api/products', { body: draft }),
+  updateProduct: (id: number, version: number, draft: ProductDraft) =>
+    api<Product>('PUT', `/api/products/${id}`, { body: { ...draft, version } }),
+  adjustStock: (id: number, delta: number) => api<Product>('POST', `/api/products/${id}/stock-adjustments`, { body: { delta } }),
+  replaceImage: (id: number, image: File) =>
+    api<void>('PUT', `/api/products/${id}/image`, { body: image, headers: { 'Content-Type': image.type } }),
+  deleteProduct: (id: number) => api<void>('DELETE', `/api/products/${id}`),
+
+  session: () => api<SessionUser>('GET', '/api/session'),
+  profile: () => api<Profile>('GET', '/api/accounts/me'),
+  signUp: (account: { email: string; password: string; nickname: string; postalCode: string; addressLine: string }) =>
+    api<Profile>('POST', '/api/accounts', { body: account }),
+
+  /** The key makes a retry of the same checkout answer the order already placed instead of a second one. */
+  placeOrder: (lines: { productId: number; quantity: number }[], shippingAddress: Address, idempotencyKey: string) =>
+    api<Order>('POST', '/api/orders', { body: { lines, shippingAddress }, headers: { 'Idempotency-Key': idempotencyKey } }),
+  order: (id: string) => api<Order>('GET', `/api/orders/${id}`),
+  orders: (page = 0, size = 20) => api<Page<Order>>('GET', `/api/orders?page=${page}&size=${size}`),
+  cancelOrder: (id: string) => api<Order>('POST', `/api/orders/${id}/cancel`),
+  deliveriesOf: (orderId: string) => api<{ items: Delivery[] }>('GET', `/api/deliveries?orderId=${orderId}`),
+
+  myOrders: (page = 0, size = 20) => api<Page<MyOrder>>('GET', `/api/mypage/orders?page=${page}&size=${size}`),
+  mileage: () => api<MileageAccount>('GET', '/api/mypage/mileage'),
+}
