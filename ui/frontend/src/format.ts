@@ -1,5 +1,6 @@
 const won = new Intl.NumberFormat('ko-KR', { style: 'currency', currency: 'KRW' })
-const dateTime = new Intl.DateTimeFormat('ko-KR', { dateStyle: 'medium', timeStyle: 'short' })
+// dates follow the browser's language (the pages are in English); amounts are always won
+const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' })
 
 /** 10000 → "₩10,000" */
 export function formatWon(amount: number): string {

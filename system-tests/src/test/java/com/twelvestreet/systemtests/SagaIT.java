@@ -222,12 +222,7 @@ class SagaIT {
     }
 
     private long createProduct(String name, long price, int stock) {
-        Page created = new TestBrowser().send("POST", SHOP + "/api/products", Map.of("Authorization", "Bearer " + adminToken,
-                "Content-Type", "application/json"), """
-                {"name": "%s %s", "description": "made by SagaIT", "price": %d, "stock": %d}"""
-                .formatted(name, UUID.randomUUID().toString().substring(0, 4), price, stock));
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-        return JSON.readTree(created.body()).get("id").asLong();
+        return Catalogue.create(adminToken, name, price, stock, "SagaIT").id();
     }
 
     /** True once an order of the product goes through (orders' replica has heard of it); the test order is cancelled. */

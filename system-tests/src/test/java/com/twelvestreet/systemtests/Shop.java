@@ -43,7 +43,7 @@ final class Shop {
         builder.environment().put("SHOP_HOME", home.toString());
         builder.environment().put("SHOP_TIMEOUT", "240");
         // a hurried courier: deliveries move on in seconds, yet leave time to cancel before pick-up
-        builder.environment().put("DELIVERY_PICKUP_DELAY", "6s");
+        builder.environment().put("DELIVERY_PICKUP_DELAY", "12s");
         builder.environment().put("DELIVERY_TRANSIT_TIME", "3s");
         try {
             Process process = builder.start();
