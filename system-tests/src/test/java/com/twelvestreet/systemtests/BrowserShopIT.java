@@ -1,6 +1,7 @@
 package com.twelvestreet.systemtests;
 
 import java.time.Duration;
+import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -190,6 +191,33 @@ class BrowserShopIT {
         }
         finally {
             shopper.driver.manage().window().setSize(new Dimension(1280, 1000));
+        }
+    }
+
+    @Test
+    @Order(7)
+    void shouldSignUpLogInAndLogOutThroughTheGateway() {
+        String email = "e2e-" + UUID.randomUUID().toString().substring(0, 8) + "@12street.dev";
+        String password = "e2e-pass-1234";
+        try (ShopBrowser newcomer = new ShopBrowser()) {
+            newcomer.open("/");
+            newcomer.click(By.linkText("Sign up"));
+            newcomer.type(By.id("email"), email);
+            newcomer.type(By.id("password"), password);
+            newcomer.type(By.id("nickname"), "Newcomer");
+            newcomer.type(By.id("postalCode"), "06236");
+            newcomer.type(By.id("addressLine"), "1 Teheran-ro, Gangnam-gu, Seoul");
+            newcomer.click(By.xpath("//button[normalize-space()='Create account']"));
+            newcomer.waitForText(By.cssSelector(".done"), "Welcome to 12 Street, Newcomer", Duration.ofSeconds(20));
+
+            newcomer.click(By.xpath("//main//button[normalize-space()='Log in']"));
+            newcomer.logInOnTheLoginPage(email, password);
+            newcomer.waitForText(By.cssSelector("[data-test=user]"), "Newcomer", Duration.ofSeconds(20));
+            newcomer.screenshot("signed-up-and-logged-in");
+
+            newcomer.click(By.xpath("//header//button[normalize-space()='Log out']"));
+            newcomer.waitFor(By.cssSelector("[data-test=login]"), Duration.ofSeconds(30));
+            assertThat(newcomer.fetchStatus("GET", "/api/session", null)).as("the gateway session has ended").isEqualTo(401);
         }
     }
 

@@ -40,7 +40,8 @@ class ShopStackIT {
         JsonNode items = http.json(response).get("items");
         List<String> names = new ArrayList<>();
         items.forEach(item -> names.add(item.get("name").asString()));
-        assertThat(names).containsExactly("TV", "MASK", "NOTEBOOK", "TABLE", "CLOCK");
+        // the demo catalogue comes first; other system-test classes may have added products since
+        assertThat(names).startsWith("TV", "MASK", "NOTEBOOK", "TABLE", "CLOCK");
 
         HttpResponse<String> image = http.get(GATEWAY + items.get(0).get("imageUrl").asString());
         assertThat(image.statusCode()).isEqualTo(200);
