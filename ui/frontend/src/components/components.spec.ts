@@ -2,6 +2,7 @@ import { mount, RouterLinkStub } from '@vue/test-utils'
 import { describe, expect, it } from 'vitest'
 import { ApiError } from '../api/http'
 import type { Product } from '../api/types'
+import FormField from './FormField.vue'
 import ProblemNotice from './ProblemNotice.vue'
 import ProductCard from './ProductCard.vue'
 import StatusTimeline from './StatusTimeline.vue'
@@ -54,5 +55,23 @@ describe('StatusTimeline', () => {
 
     expect(timeline.findAll('li')).toHaveLength(2)
     expect(timeline.text()).not.toContain('Delivered')
+  })
+})
+
+describe('FormField', () => {
+  it('labels its control and shows the message the service gave for it', () => {
+    const field = mount(FormField, {
+      props: { id: 'postalCode', label: 'Postal code', error: 'must be a 5-digit postal code' },
+      slots: { default: '<input id="postalCode" />' },
+    })
+
+    expect(field.find('label').attributes('for')).toBe('postalCode')
+    expect(field.find('.field__error').text()).toBe('must be a 5-digit postal code')
+  })
+
+  it('shows no message while there is none', () => {
+    const field = mount(FormField, { props: { id: 'email', label: 'Email' }, slots: { default: '<input id="email" />' } })
+
+    expect(field.find('.field__error').exists()).toBe(false)
   })
 })
