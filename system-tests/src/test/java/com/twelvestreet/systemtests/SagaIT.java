@@ -6,7 +6,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -46,7 +45,7 @@ class SagaIT {
     static TestBrowser shopper;
     static String shopperToken;
     static String adminToken;
-    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     @BeforeAll
     static void logIn() {
@@ -63,13 +62,10 @@ class SagaIT {
      * first, retried as a client should: with one Idempotency-Key, so the retries cannot order twice.
      */
     private static void warmUpOrdering() {
-        Map<String, String> headers = new HashMap<>(sessionHeaders());
-        headers.put("Idempotency-Key", "saga-it-warm-up-" + UUID.randomUUID());
-        String id = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(2)).until(() -> {
-            Page placed = shopper.send("POST", SHOP + "/api/orders", headers, lines(1, 1));
-            return placed.status() == 201 || placed.status() == 200 ? JSON.readTree(placed.body()).get("id").asString() : null;
-        }, placedId -> placedId != null);
-        shopper.send("POST", SHOP + "/api/orders/" + id + "/cancel", sessionHeaders(), null);
+        HttpResponse<String> placed = placeRetrying(lines(1, 1), "saga-it-warm-up-" + UUID.randomUUID(), 20).join();
+        assertThat(placed.statusCode()).as(placed.body()).isIn(200, 201);
+        shopper.send("POST", SHOP + "/api/orders/" + JSON.readTree(placed.body()).get("id").asString() + "/cancel",
+                sessionHeaders(), null);
     }
 
     @Test
@@ -159,35 +155,6 @@ class SagaIT {
         assertThat(stock(hot)).isZero();
     }
 
-    /**
-     * A client as it should be written: one Idempotency-Key per order, retried after a 503 (on two
-     * busy cores a burst of 50 can outlast the gateway's 3 s limit while orders still completes it).
-     */
-    private CompletableFuture<HttpResponse<String>> placeRetrying(String body, String idempotencyKey, int attempts) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(SHOP + "/api/orders")).timeout(Duration.ofSeconds(20))
-                .header("Authorization", "Bearer " + shopperToken).header("Content-Type", "application/json")
-                .header("Idempotency-Key", idempotencyKey)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).thenCompose(response -> {
-            if (response.statusCode() != 503 || attempts <= 1) {
-                return CompletableFuture.completedFuture(response);
-            }
-            return CompletableFuture.runAsync(() -> { }, CompletableFuture.delayedExecutor(500, TimeUnit.MILLISECONDS))
-                    .thenCompose(retry -> placeRetrying(body, idempotencyKey, attempts - 1));
-        });
-    }
-
-    private long ordersContaining(long productId) {
-        JsonNode mine = json(shopper.get(SHOP + "/api/orders?size=100", Map.of("Accept", "application/json")));
-        long count = 0;
-        for (JsonNode order : mine.get("items")) {
-            if (order.at("/items/0/productId").asLong() == productId) {
-                count++;
-            }
-        }
-        return count;
-    }
-
     @Test
     @Order(5)
     void shouldFinishTheSagaAfterProductsWasDownWhileTheOrderWasPlaced() {
@@ -219,6 +186,35 @@ class SagaIT {
     private void awaitReachable(long productId) {
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).until(() -> new TestBrowser()
                 .get(SHOP + "/api/products/" + productId, Map.of("Accept", "application/json")).status() == 200);
+    }
+
+    /**
+     * A client as it should be written: one Idempotency-Key per order, retried after a 503 (on two
+     * busy cores a burst of 50 can outlast the gateway's 3 s limit while orders still completes it).
+     */
+    private static CompletableFuture<HttpResponse<String>> placeRetrying(String body, String idempotencyKey, int attempts) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(SHOP + "/api/orders")).timeout(Duration.ofSeconds(20))
+                .header("Authorization", "Bearer " + shopperToken).header("Content-Type", "application/json")
+                .header("Idempotency-Key", idempotencyKey)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).thenCompose(response -> {
+            if (response.statusCode() != 503 || attempts <= 1) {
+                return CompletableFuture.completedFuture(response);
+            }
+            return CompletableFuture.runAsync(() -> { }, CompletableFuture.delayedExecutor(500, TimeUnit.MILLISECONDS))
+                    .thenCompose(retry -> placeRetrying(body, idempotencyKey, attempts - 1));
+        });
+    }
+
+    private long ordersContaining(long productId) {
+        JsonNode mine = json(shopper.get(SHOP + "/api/orders?size=100", Map.of("Accept", "application/json")));
+        long count = 0;
+        for (JsonNode order : mine.get("items")) {
+            if (order.at("/items/0/productId").asLong() == productId) {
+                count++;
+            }
+        }
+        return count;
     }
 
     private long createProduct(String name, long price, int stock) {

@@ -1,11 +1,17 @@
 package com.twelvestreet.orders.order.web;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.apache.kafka.clients.consumer.Consumer;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -169,6 +175,77 @@ class OrderApiTests {
         assertThat(status(id)).isEqualTo(OrderStatus.SHIPPED);
     }
 
+    /** A retried POST /api/orders with the same Idempotency-Key never orders twice. */
+    @Nested
+    class WithAnIdempotencyKey {
+
+        @Test
+        void shouldAnswerARetryWithTheOrderTheFirstRequestPlaced() {
+            String first = place(alice, "retry-0001", order(1, 2)).expectStatus().isCreated()
+                    .expectBody(JsonNode.class).returnResult().getResponseBody().get("id").asString();
+
+            place(alice, "retry-0001", order(1, 2))
+                    .expectStatus().isOk()
+                    .expectHeader().valueEquals("Idempotent-Replayed", "true")
+                    .expectHeader().valueEquals("Location", "/api/orders/" + first)
+                    .expectBody().jsonPath("$.id").isEqualTo(first).jsonPath("$.totalAmount").isEqualTo(20_000);
+
+            assertThat(ordersOf(alice)).hasSize(1);
+        }
+
+        @Test
+        void shouldRefuseTheSameKeyForADifferentOrder() {
+            place(alice, "reused-key-1", order(1, 2)).expectStatus().isCreated();
+
+            place(alice, "reused-key-1", order(3, 1))
+                    .expectStatus().isEqualTo(422)
+                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody().jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("different order"));
+
+            assertThat(ordersOf(alice)).hasSize(1);
+        }
+
+        @Test
+        void shouldKeepEachCustomersKeysApart() {
+            place(alice, "shared-key-1", order(1, 1)).expectStatus().isCreated();
+            place(bob, "shared-key-1", order(1, 1)).expectStatus().isCreated();
+
+            assertThat(ordersOf(alice)).hasSize(1);
+            assertThat(ordersOf(bob)).hasSize(1);
+        }
+
+        @Test
+        void shouldRejectAMalformedKey() {
+            place(alice, "x", order(1, 1))
+                    .expectStatus().isBadRequest()
+                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+            assertThat(ordersOf(alice)).isEmpty();
+        }
+
+        @Test
+        void shouldPlaceOneOrderWhenTheSameRequestArrivesManyTimesAtOnce() throws Exception {
+            ExecutorService clients = Executors.newFixedThreadPool(8);
+            try {
+                List<Callable<String>> attempts = new ArrayList<>();
+                for (int i = 0; i < 8; i++) {
+                    attempts.add(() -> place(alice, "impatient-1", order(3, 1))
+                            .expectStatus().is2xxSuccessful()
+                            .expectBody(JsonNode.class).returnResult().getResponseBody().get("id").asString());
+                }
+                List<String> answered = new ArrayList<>();
+                for (Future<String> id : clients.invokeAll(attempts)) {
+                    answered.add(id.get());
+                }
+
+                assertThat(answered).as("every attempt answers the same order").containsOnly(answered.get(0));
+                assertThat(ordersOf(alice)).hasSize(1);
+            }
+            finally {
+                clients.shutdownNow();
+            }
+        }
+    }
+
     private UUID placed(String customer) {
         JsonNode order = place(customer, order(1, 1)).expectStatus().isCreated()
                 .expectBody(JsonNode.class).returnResult().getResponseBody();
@@ -178,6 +255,19 @@ class OrderApiTests {
     private RestTestClient.ResponseSpec place(String customer, String body) {
         return http.post().uri("/api/orders").headers(h -> h.setBearerAuth(token(customer)))
                 .contentType(MediaType.APPLICATION_JSON).body(body).exchange();
+    }
+
+    private RestTestClient.ResponseSpec place(String customer, String idempotencyKey, String body) {
+        return http.post().uri("/api/orders")
+                .headers(h -> {
+                    h.setBearerAuth(token(customer));
+                    h.set("Idempotency-Key", idempotencyKey);
+                })
+                .contentType(MediaType.APPLICATION_JSON).body(body).exchange();
+    }
+
+    private List<UUID> ordersOf(String customer) {
+        return orders.findAll().stream().filter(order -> order.isOwnedBy(customer)).map(order -> order.getId()).toList();
     }
 
     private RestTestClient.ResponseSpec cancel(String customer, UUID id) {

@@ -12,6 +12,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Role;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.modulith.events.IncompleteEventPublications;
@@ -35,20 +36,23 @@ public class EventsAutoConfiguration {
         return new OutboxRetry(publications, interval);
     }
 
-    @Bean
-    @ConditionalOnProperty("twelvestreet.events.topic")
+    /** Only where the service names its topic and Kafka is on the class path. */
+    @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass(KafkaOperations.class)
-    @ConditionalOnMissingBean
-    OutboxRelay outboxRelay(KafkaOperations<String, String> kafka, JsonMapper json,
-            @Value("${twelvestreet.events.topic}") String topic) {
-        return new OutboxRelay(kafka, json, topic);
-    }
+    @ConditionalOnProperty("twelvestreet.events.topic")
+    static class KafkaRelayConfiguration {
 
-    @Bean
-    @Role(BeanDefinition.ROLE_INFRASTRUCTURE)
-    @ConditionalOnProperty("twelvestreet.events.topic")
-    @ConditionalOnClass(KafkaOperations.class)
-    static OutboxHandOff outboxHandOff() {
-        return new OutboxHandOff();
+        @Bean
+        @ConditionalOnMissingBean
+        OutboxRelay outboxRelay(KafkaOperations<String, String> kafka, JsonMapper json,
+                @Value("${twelvestreet.events.topic}") String topic) {
+            return new OutboxRelay(kafka, json, topic);
+        }
+
+        @Bean
+        @Role(BeanDefinition.ROLE_INFRASTRUCTURE)
+        static OutboxHandOff outboxHandOff() {
+            return new OutboxHandOff();
+        }
     }
 }
