@@ -29,21 +29,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 class GatewaySecurityTests {
 
     static final StubService products = new StubService();
+    static final StubService oauth = new StubService();
 
     @DynamicPropertySource
-    static void productsInstance(DynamicPropertyRegistry registry) {
+    static void serviceInstances(DynamicPropertyRegistry registry) {
         registry.add("spring.cloud.discovery.client.simple.instances.products[0].uri",
                 () -> "http://127.0.0.1:" + products.port());
+        registry.add("spring.cloud.discovery.client.simple.instances.oauth[0].uri",
+                () -> "http://127.0.0.1:" + oauth.port());
     }
 
     @BeforeAll
-    static void productsUp() {
+    static void servicesUp() {
         products.start();
+        oauth.start();
     }
 
     @AfterAll
-    static void productsDown() {
+    static void servicesDown() {
         products.stop();
+        oauth.stop();
     }
 
     @LocalServerPort
@@ -111,6 +116,28 @@ class GatewaySecurityTests {
         String location = login.headers().firstValue("Location").orElseThrow();
         assertThat(location).startsWith(issuer.issuer() + "/oauth2/authorize?")
                 .contains("client_id=gateway", "code_challenge=", "code_challenge_method=S256", "scope=openid");
+    }
+
+    @Test
+    void shouldServeTheLoginPagesUnderAuthWithTheirPublicPrefix() throws Exception {
+        HttpResponse<String> page = send(request("/auth/login?error").GET());
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(oauth.lastRequest()).isEqualTo("GET /login?error");
+        assertThat(oauth.lastHeader("X-Forwarded-Prefix")).isEqualTo("/auth");
+        assertThat(oauth.lastHeader("X-Forwarded-Host")).startsWith("127.0.0.1:" + port);
+    }
+
+    @Test
+    void shouldLeaveTheLoginFormsCsrfToTheIssuer() throws Exception {
+        // the browser already has a shop session (it was sent to log in from the shop)
+        HttpResponse<String> login = send(request("/auth/login").header("Cookie", "SHOP_SESSION=started-the-login")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=a%40b.c&password=x&_csrf=issued-by-oauth")));
+
+        assertThat(login.statusCode()).isEqualTo(200);
+        assertThat(oauth.lastRequest()).isEqualTo("POST /login");
+        assertThat(oauth.lastAuthorization()).isEqualTo("none");
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
 
+import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpServer;
 
 import com.twelvestreet.platform.test.TestPorts;
@@ -21,7 +22,7 @@ final class StubService {
 
     private final int port = TestPorts.free();
     private final AtomicReference<String> lastRequest = new AtomicReference<>();
-    private final AtomicReference<String> lastAuthorization = new AtomicReference<>();
+    private final AtomicReference<Headers> lastHeaders = new AtomicReference<>(new Headers());
     private HttpServer server;
     private ExecutorService executor;
 
@@ -35,7 +36,13 @@ final class StubService {
 
     /** The Authorization header of the last request, or "none". */
     String lastAuthorization() {
-        return lastAuthorization.get();
+        return lastHeader("Authorization");
+    }
+
+    /** One header of the last request, or "none". */
+    String lastHeader(String name) {
+        String value = lastHeaders.get().getFirst(name);
+        return value == null ? "none" : value;
     }
 
     synchronized void start() {
@@ -50,8 +57,7 @@ final class StubService {
         }
         server.createContext("/", exchange -> {
             lastRequest.set(exchange.getRequestMethod() + " " + exchange.getRequestURI());
-            String authorization = exchange.getRequestHeaders().getFirst("Authorization");
-            lastAuthorization.set(authorization == null ? "none" : authorization);
+            lastHeaders.set(exchange.getRequestHeaders());
             if (exchange.getRequestURI().getPath().endsWith("/slow")) {
                 sleep(5_000);
             }

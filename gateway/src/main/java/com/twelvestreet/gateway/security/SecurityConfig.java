@@ -63,12 +63,15 @@ class SecurityConfig {
     /**
      * CSRF rides on the session cookie, so only unsafe requests that carry it need the token. A
      * request with its own bearer token, or with no session at all, has nothing a forger could use.
+     * The login pages under {@code /auth/**} belong to oauth, whose forms carry oauth's own CSRF token.
      */
     private static ServerWebExchangeMatcher unsafeSessionRequests(String sessionCookie) {
         return exchange -> {
             boolean bearer = exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION) != null;
             boolean session = exchange.getRequest().getCookies().containsKey(sessionCookie);
-            return bearer || !session ? MatchResult.notMatch() : CsrfWebFilter.DEFAULT_CSRF_MATCHER.matches(exchange);
+            boolean loginPages = exchange.getRequest().getPath().pathWithinApplication().value().startsWith("/auth/");
+            return bearer || !session || loginPages ? MatchResult.notMatch()
+                    : CsrfWebFilter.DEFAULT_CSRF_MATCHER.matches(exchange);
         };
     }
 }

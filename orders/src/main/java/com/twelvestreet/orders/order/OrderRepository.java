@@ -15,4 +15,6 @@ public interface OrderRepository extends JpaRepository<Order, UUID> {
     List<Order> findByStatusAndUpdatedAtBeforeOrderByUpdatedAt(OrderStatus status, Instant before, Pageable pageable);
 
     long countByStatusAndUpdatedAtBefore(OrderStatus status, Instant before);
+
+    long countByStatus(OrderStatus status);
 }
