@@ -4,14 +4,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -25,14 +22,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ContainerImagesTest {
 
-    static final Path ROOT = Path.of(System.getProperty("shop.root", "..")).toAbsolutePath().normalize();
+    static final Path ROOT = ServiceModules.ROOT;
     static final JsonMapper JSON = JsonMapper.builder().build();
 
     @TempDir
     Path unpacked;
 
     @ParameterizedTest
-    @ValueSource(strings = { "discovery", "oauth", "products", "orders", "delivery", "mypage", "ui", "gateway" })
+    @MethodSource("com.twelvestreet.systemtests.ServiceModules#withImages")
     void shouldRunAsNonRootWithTheServicesPortLabelsAndSbom(String service) throws Exception {
         Path tar = ROOT.resolve(service + "/target/jib-image.tar");
         Assumptions.assumeTrue(Files.exists(tar),
@@ -46,20 +43,12 @@ class ContainerImagesTest {
         List<String> entrypoint = config.get("Entrypoint").valueStream().map(JsonNode::asString).toList();
         assertThat(entrypoint).startsWith("java").contains("-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError");
         assertThat(entrypoint.get(entrypoint.size() - 1)).startsWith("com.twelvestreet.").endsWith("Application");
-        assertThat(config.get("ExposedPorts").propertyNames()).containsExactly(configuredPort(service) + "/tcp");
+        assertThat(config.get("ExposedPorts").propertyNames()).containsExactly(ServiceModules.port(service) + "/tcp");
         for (String label : List.of("title", "description", "version", "source", "revision")) {
             assertThat(config.at("/Labels/org.opencontainers.image." + label).asString()).as(label).isNotBlank();
         }
         assertThat(layerEntries(manifest)).as("the SBOM travels with the image")
                 .contains("META-INF/sbom/application.cdx.json");
-    }
-
-    /** The default port in the service's own configuration: {@code port: ${PORT:8081}}. */
-    private static int configuredPort(String service) throws IOException {
-        String yaml = Files.readString(ROOT.resolve(service + "/src/main/resources/application.yml"));
-        Matcher port = Pattern.compile("(?m)^\\s+port: \\$\\{PORT:(\\d+)}").matcher(yaml);
-        assertThat(port.find()).as("server.port in " + service + "/application.yml").isTrue();
-        return Integer.parseInt(port.group(1));
     }
 
     private JsonNode blob(String digest) throws IOException {
@@ -76,10 +65,6 @@ class ContainerImagesTest {
     }
 
     private static String run(String... command) throws Exception {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes());
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).as(String.join(" ", command) + ": " + output).isZero();
-        return output;
+        return ServiceModules.run(command);
     }
 }

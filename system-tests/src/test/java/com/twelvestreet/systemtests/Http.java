@@ -18,8 +18,12 @@ final class Http {
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     HttpResponse<String> get(String url) {
+        return get(url, "application/json");
+    }
+
+    HttpResponse<String> get(String url, String accept) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
-                .header("Accept", "application/json").GET().build();
+                .header("Accept", accept).GET().build();
         try {
             return client.send(request, HttpResponse.BodyHandlers.ofString());
         }
@@ -33,6 +37,10 @@ final class Http {
     }
 
     JsonNode json(HttpResponse<String> response) {
-        return JSON.readTree(response.body());
+        return json(response.body());
+    }
+
+    JsonNode json(String text) {
+        return JSON.readTree(text);
     }
 }

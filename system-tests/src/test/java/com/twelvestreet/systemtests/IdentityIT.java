@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class IdentityIT {
 
     static final String SHOP = "http://localhost:8080";
-    static final String ISSUER = "http://localhost:9000";
+    static final String ISSUER = "http://localhost:8080/auth";
     static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Test

@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 final class Logins {
 
     static final String SHOP = "http://localhost:8080";
-    static final String ISSUER = "http://localhost:9000";
+    static final String ISSUER = "http://localhost:8080/auth";
     static final String SHOPPER = "shopper@12street.dev";
     static final String SHOPPER_PASSWORD = "shopper-pass-12";
     static final String ADMIN = "admin@12street.dev";

@@ -6,6 +6,9 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -107,5 +110,30 @@ class ShopStackIT {
             status = http.get(GATEWAY + "/api/products").statusCode();
         }
         assertThat(status).as("the gateway finds products again by itself").isEqualTo(200);
+    }
+
+    @Test
+    @Order(5)
+    void shouldExposeEveryMetricTheGrafanaDashboardCharts() {
+        JsonNode dashboard = http.json(ServiceModules.read(ServiceModules.ROOT.resolve("deploy/grafana/dashboards/twelvestreet.json")));
+        Set<String> charted = new TreeSet<>();
+        dashboard.get("panels").forEach(panel -> panel.get("targets").forEach(target -> {
+            // a metric is a name followed by its label selector or by the end of its function call
+            Matcher metric = Pattern.compile("([a-z][a-z0-9_]*)(?=\\{|\\)(?!\\s*\\())").matcher(target.get("expr").asString());
+            while (metric.find()) {
+                charted.add(metric.group(1));
+            }
+        }));
+        StringBuilder scraped = new StringBuilder();
+        for (String service : ServiceModules.withImages()) {
+            HttpResponse<String> metrics = http.get("http://127.0.0.1:" + ServiceModules.port(service) + "/actuator/prometheus",
+                    "text/plain");
+            assertThat(metrics.statusCode()).as(service + " /actuator/prometheus").isEqualTo(200);
+            scraped.append(metrics.body());
+        }
+
+        assertThat(charted).contains("http_server_requests_seconds_bucket", "orders_by_state");
+        assertThat(charted).allSatisfy(metric -> assertThat(scraped).as("some service exposes " + metric)
+                .containsPattern("(?m)^" + metric + "\\{"));
     }
 }

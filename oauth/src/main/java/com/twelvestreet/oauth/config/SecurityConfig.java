@@ -14,6 +14,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.security.web.DefaultRedirectStrategy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
@@ -45,7 +46,9 @@ class SecurityConfig {
                             .authenticationProvider(DeviceClientAuthentication.provider(clients)))
                     .deviceAuthorizationEndpoint(device -> device.verificationUri(DEVICE_ACTIVATION_PAGE))
                     .deviceVerificationEndpoint(verification -> verification.deviceVerificationResponseHandler(
-                            (request, response, authentication) -> response.sendRedirect("/activated")));
+                            // the strategy prefixes the context path (/auth behind the gateway), sendRedirect would not
+                            (request, response, authentication) -> new DefaultRedirectStrategy()
+                                    .sendRedirect(request, response, "/activated")));
         })
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                 // the OIDC user-info endpoint takes the access token

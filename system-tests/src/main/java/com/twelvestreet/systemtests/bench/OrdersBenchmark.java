@@ -31,7 +31,7 @@ import java.util.stream.Collectors;
 public final class OrdersBenchmark {
 
     private static final String SHOP = "http://127.0.0.1:8080";
-    private static final String ISSUER = "http://localhost:9000";
+    private static final String ISSUER = "http://localhost:8080/auth";
     private static final String ADDRESS =
             "{\"recipient\":\"Bench Kim\",\"postalCode\":\"04524\",\"addressLine\":\"12 Sejong-daero\"}";
 

@@ -1,5 +1,9 @@
 package com.twelvestreet.oauth.account.web;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.UUID;
 
@@ -26,6 +30,21 @@ class LoginPagesTests extends OauthServerTestSupport {
         TestBrowser.Page home = browser.follow(logIn(browser, email, "page-password-1"), null);
         assertThat(home.status()).isEqualTo(200);
         assertThat(home.body()).contains("Hello, Han");
+    }
+
+    @Test
+    void shouldKeepThePublicHostAndPrefixBehindTheGatewaysAuthRoute() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        HttpRequest.Builder behindTheGateway = HttpRequest.newBuilder().header("X-Forwarded-Proto", "https")
+                .header("X-Forwarded-Host", "shop.example.com").header("X-Forwarded-Prefix", "/auth");
+
+        HttpResponse<String> protectedPage = http.send(behindTheGateway.copy().uri(URI.create(ISSUER + "/activate")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> loginPage = http.send(behindTheGateway.copy().uri(URI.create(ISSUER + "/login")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(protectedPage.headers().firstValue("Location")).hasValue("https://shop.example.com/auth/login");
+        assertThat(loginPage.body()).contains("action=\"/auth/login\"", "href=\"/auth/signup\"", "href=\"/auth/css/auth.css\"");
     }
 
     @Test

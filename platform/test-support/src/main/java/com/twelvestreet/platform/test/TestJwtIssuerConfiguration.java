@@ -18,6 +18,9 @@ public class TestJwtIssuerConfiguration {
 
     @Bean
     DynamicPropertyRegistrar testIssuerProperties(TestJwtIssuer issuer) {
-        return registry -> registry.add("twelvestreet.security.issuer-uri", issuer::issuer);
+        return registry -> {
+            registry.add("twelvestreet.security.issuer-uri", issuer::issuer);
+            registry.add("twelvestreet.security.issuer-backchannel-uri", issuer::issuer);
+        };
     }
 }
