@@ -56,6 +56,8 @@ class ComposeFileTest {
         assertThat(environment).containsEntry("TWELVESTREET_SECURITY_ISSUER_BACKCHANNEL_URI",
                 "http://oauth:" + ServiceModules.port("oauth"));
         assertThat((String) environment.get("TWELVESTREET_SECURITY_ISSUER_URI")).endsWith("/auth");
+        assertThat(environment.keySet()).as("variables set for " + service + " that it does not read")
+                .filteredOn(variable -> !ServiceModules.reads(service, variable)).isEmpty();
     }
 
     @ParameterizedTest
@@ -71,7 +73,7 @@ class ComposeFileTest {
                     .containsEntry("SPRING_DATASOURCE_USERNAME", database);
             assertThat((String) environment.get("SPRING_DATASOURCE_PASSWORD")).startsWith("${" + passwordVariable);
             assertThat((Map<String, Object>) SERVICES.get("postgres").get("environment")).containsKey(passwordVariable);
-            assertThat(ServiceModules.read(ServiceModules.ROOT.resolve("deploy/compose/postgres/init-databases.sh")))
+            assertThat(ServiceModules.read(ServiceModules.ROOT.resolve("k8s/overlays/local/init-databases.sh")))
                     .containsPattern("for service in [a-z ]*\\b" + database + "\\b");
             assertThat(dependsOn).containsEntry("postgres", Map.of("condition", "service_healthy"));
         }

@@ -4,11 +4,18 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+
+import org.yaml.snakeyaml.Yaml;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -53,6 +60,45 @@ final class ServiceModules {
 
     static boolean usesKafka(String service) {
         return configuration(service).contains("KAFKA_BOOTSTRAP_SERVERS");
+    }
+
+    /** Spring Boot's own properties that the deployment files set and no configuration file names. */
+    private static final Pattern BOOT_PROPERTIES = Pattern.compile("SPRING_PROFILES_ACTIVE|SPRING_KAFKA_SECURITY_PROTOCOL"
+            + "|SPRING_KAFKA_PROPERTIES_[A-Z_]+");
+
+    /**
+     * Whether the service reads this environment variable: a {@code ${NAME}} placeholder in its own
+     * or the shared configuration, a property of either through relaxed binding
+     * ({@code TWELVESTREET_OAUTH_SHOP_URL} → {@code twelvestreet.oauth.shop-url}), or one of Spring
+     * Boot's own properties listed above. A misspelt or stale variable fails this.
+     */
+    static boolean reads(String service, String variable) {
+        String configuration = configuration(service) + "\n" + SHARED_DEFAULTS;
+        if (configuration.contains("${" + variable + ":") || configuration.contains("${" + variable + "}")
+                || BOOT_PROPERTIES.matcher(variable).matches()) {
+            return true;
+        }
+        String relaxed = variable.replace("_", "").toLowerCase();
+        return propertyNames(configuration(service)).contains(relaxed) || propertyNames(SHARED_DEFAULTS).contains(relaxed);
+    }
+
+    private static final String SHARED_DEFAULTS = read(ROOT.resolve(
+            "platform/service-defaults/src/main/resources/twelvestreet-service-defaults.yml"));
+
+    /** Every property of a YAML file, in the form relaxed binding compares: no dots, dashes or case. */
+    @SuppressWarnings("unchecked")
+    private static Set<String> propertyNames(String yaml) {
+        Set<String> names = new HashSet<>();
+        Deque<Map.Entry<String, Object>> pending = new ArrayDeque<>();
+        ((Map<String, Object>) new Yaml().load(yaml)).forEach((key, value) -> pending.add(Map.entry(key, value)));
+        while (!pending.isEmpty()) {
+            Map.Entry<String, Object> entry = pending.pop();
+            names.add(entry.getKey().replaceAll("[.\\-]", "").toLowerCase());
+            if (entry.getValue() instanceof Map<?, ?> children) {
+                ((Map<String, Object>) children).forEach((key, value) -> pending.add(Map.entry(entry.getKey() + "." + key, value)));
+            }
+        }
+        return names;
     }
 
     static String configuration(String service) {

@@ -30,6 +30,19 @@ public final class SigningKeys {
     private SigningKeys() {
     }
 
+    /**
+     * Writes a new key file for a Kubernetes Secret, from the oauth image itself:
+     * {@code docker run --rm -v "$PWD:/out" --entrypoint java <oauth image> -cp @/app/jib-classpath-file
+     * com.twelvestreet.oauth.token.SigningKeys /out/signing-key.json}. An existing file is kept.
+     */
+    public static void main(String[] args) {
+        if (args.length != 1) {
+            System.err.println("usage: SigningKeys <file to write>");
+            System.exit(2);
+        }
+        System.out.println("key " + load(Path.of(args[0]), true).getKeyID() + " in " + args[0]);
+    }
+
     public static RSAKey load(Path location, boolean generateIfMissing) {
         try {
             if (Files.exists(location)) {

@@ -29,6 +29,15 @@ class SigningKeysTests {
     }
 
     @Test
+    void shouldWriteAKeyFileForASecretFromTheCommandLine() throws Exception {
+        Path file = dir.resolve("secret/signing-key.json");
+
+        SigningKeys.main(new String[] { file.toString() });
+
+        assertThat(SigningKeys.load(file, false).isPrivate()).isTrue();
+    }
+
+    @Test
     void shouldRefuseToStartWithoutAKeyWhenGeneratingIsOff() {
         assertThatThrownBy(() -> SigningKeys.load(dir.resolve("missing.json"), false))
                 .hasMessageContaining("No token signing key");
