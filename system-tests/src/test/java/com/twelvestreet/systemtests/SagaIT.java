@@ -138,7 +138,7 @@ class SagaIT {
         long hot = createProduct("SAGA HOT DEAL", 9_900, 10);
         List<CompletableFuture<HttpResponse<String>>> placing = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
-            placing.add(placeRetrying(lines(hot, 1), "saga-it-hot-" + UUID.randomUUID(), 3));
+            placing.add(placeRetrying(lines(hot, 1), "saga-it-hot-" + UUID.randomUUID(), 5));
         }
         List<String> ids = placing.stream().map(CompletableFuture::join).map(response -> {
             assertThat(response.statusCode()).as(response.body()).isIn(200, 201);
@@ -201,7 +201,9 @@ class SagaIT {
             if (response.statusCode() != 503 || attempts <= 1) {
                 return CompletableFuture.completedFuture(response);
             }
-            return CompletableFuture.runAsync(() -> { }, CompletableFuture.delayedExecutor(500, TimeUnit.MILLISECONDS))
+            // as a well-behaved client: wait as long as the gateway's Retry-After says (an open breaker)
+            long waitMillis = response.headers().firstValue("Retry-After").map(seconds -> Long.parseLong(seconds) * 1000).orElse(500L);
+            return CompletableFuture.runAsync(() -> { }, CompletableFuture.delayedExecutor(waitMillis, TimeUnit.MILLISECONDS))
                     .thenCompose(retry -> placeRetrying(body, idempotencyKey, attempts - 1));
         });
     }

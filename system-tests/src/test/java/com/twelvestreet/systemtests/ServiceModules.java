@@ -30,6 +30,13 @@ final class ServiceModules {
     static final String IMAGE_REGISTRY = System.getProperty("image.registry", "localhost:5000/twelvestreet");
     static final String VERSION = System.getProperty("project.version", "0.1.0-SNAPSHOT");
 
+    private static final String SHARED_DEFAULTS = read(ROOT.resolve(
+            "platform/service-defaults/src/main/resources/twelvestreet-service-defaults.yml"));
+
+    /** Spring Boot's own properties that the deployment files set and no configuration file names. */
+    private static final Pattern BOOT_PROPERTIES = Pattern.compile("SPRING_PROFILES_ACTIVE|SPRING_KAFKA_SECURITY_PROTOCOL"
+            + "|SPRING_KAFKA_PROPERTIES_[A-Z_]+");
+
     private ServiceModules() {
     }
 
@@ -62,10 +69,6 @@ final class ServiceModules {
         return configuration(service).contains("KAFKA_BOOTSTRAP_SERVERS");
     }
 
-    /** Spring Boot's own properties that the deployment files set and no configuration file names. */
-    private static final Pattern BOOT_PROPERTIES = Pattern.compile("SPRING_PROFILES_ACTIVE|SPRING_KAFKA_SECURITY_PROTOCOL"
-            + "|SPRING_KAFKA_PROPERTIES_[A-Z_]+");
-
     /**
      * Whether the service reads this environment variable: a {@code ${NAME}} placeholder in its own
      * or the shared configuration, a property of either through relaxed binding
@@ -81,9 +84,6 @@ final class ServiceModules {
         String relaxed = variable.replace("_", "").toLowerCase();
         return propertyNames(configuration(service)).contains(relaxed) || propertyNames(SHARED_DEFAULTS).contains(relaxed);
     }
-
-    private static final String SHARED_DEFAULTS = read(ROOT.resolve(
-            "platform/service-defaults/src/main/resources/twelvestreet-service-defaults.yml"));
 
     /** Every property of a YAML file, in the form relaxed binding compares: no dots, dashes or case. */
     @SuppressWarnings("unchecked")
