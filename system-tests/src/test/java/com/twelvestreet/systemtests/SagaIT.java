@@ -145,10 +145,11 @@ class SagaIT {
             return JSON.readTree(response.body()).get("id").asString();
         }).toList();
         assertThat(ids).doesNotHaveDuplicates();
-        assertThat(ordersContaining(hot)).as("retries placed no second order").isEqualTo(50);
 
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1))
+        // 50 sagas keep two cores busy: a read meanwhile may meet the gateway's timeout, as any client's would
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
                 .until(() -> ids.stream().map(this::status).noneMatch("PENDING"::equals));
+        assertThat(ordersContaining(hot)).as("retries placed no second order").isEqualTo(50);
         List<String> outcomes = ids.stream().map(this::status).toList();
         assertThat(outcomes.stream().filter(s -> !s.equals("REJECTED"))).hasSize(10);
         assertThat(outcomes.stream().filter("REJECTED"::equals)).hasSize(40);
