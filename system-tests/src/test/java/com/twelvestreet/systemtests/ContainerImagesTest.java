@@ -22,7 +22,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ContainerImagesTest {
 
-    static final Path ROOT = ServiceModules.ROOT;
     static final JsonMapper JSON = JsonMapper.builder().build();
 
     @TempDir
@@ -31,10 +30,10 @@ class ContainerImagesTest {
     @ParameterizedTest
     @MethodSource("com.twelvestreet.systemtests.ServiceModules#withImages")
     void shouldRunAsNonRootWithTheServicesPortLabelsAndSbom(String service) throws Exception {
-        Path tar = ROOT.resolve(service + "/target/jib-image.tar");
+        Path tar = ServiceModules.ROOT.resolve(service + "/target/jib-image.tar");
         Assumptions.assumeTrue(Files.exists(tar),
                 "no image tar for " + service + ": ./mvnw verify builds it unless -Djib.skip=true is given");
-        run("tar", "-xf", tar.toString(), "-C", unpacked.toString());
+        ServiceModules.run("tar", "-xf", tar.toString(), "-C", unpacked.toString());
 
         JsonNode manifest = blob(JSON.readTree(unpacked.resolve("index.json").toFile()).at("/manifests/0/digest").asString());
         JsonNode config = blob(manifest.at("/config/digest").asString()).get("config");
@@ -59,12 +58,8 @@ class ContainerImagesTest {
         StringBuilder entries = new StringBuilder();
         for (JsonNode layer : manifest.get("layers")) {
             Path file = unpacked.resolve("blobs/sha256/" + layer.get("digest").asString().substring("sha256:".length()));
-            entries.append(run("tar", "-tzf", file.toString()));
+            entries.append(ServiceModules.run("tar", "-tzf", file.toString()));
         }
         return entries.toString();
-    }
-
-    private static String run(String... command) throws Exception {
-        return ServiceModules.run(command);
     }
 }

@@ -20,7 +20,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class IdentityIT {
 
     static final String SHOP = "http://localhost:8080";
-    static final String ISSUER = "http://localhost:8080/auth";
     static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Test
@@ -29,11 +28,11 @@ class IdentityIT {
         assertThat(browser.get(SHOP + "/api/session").status()).isEqualTo(401);
 
         Page toIssuer = browser.get(SHOP + "/oauth2/authorization/twelvestreet");
-        assertThat(toIssuer.location()).startsWith(ISSUER + "/oauth2/authorize?").contains("code_challenge=");
+        assertThat(toIssuer.location()).startsWith(Logins.ISSUER + "/oauth2/authorize?").contains("code_challenge=");
         Page loginPage = browser.follow(toIssuer, null);
-        assertThat(loginPage.uri().toString()).isEqualTo(ISSUER + "/login");
+        assertThat(loginPage.uri().toString()).isEqualTo(Logins.ISSUER + "/login");
 
-        Page loggedIn = browser.follow(browser.postForm(ISSUER + "/login", Map.of("username", "shopper@12street.dev",
+        Page loggedIn = browser.follow(browser.postForm(Logins.ISSUER + "/login", Map.of("username", "shopper@12street.dev",
                 "password", "shopper-pass-12", "_csrf", loginPage.csrfToken())), null);
         assertThat(loggedIn.uri().toString()).startsWith(SHOP);
         assertThat(browser.cookie(SHOP, "SHOP_SESSION")).isNotNull();
@@ -56,13 +55,13 @@ class IdentityIT {
         assertThat(notAdmin.status()).isEqualTo(403);
 
         Page loggedOut = browser.send("POST", SHOP + "/logout", Map.of("X-XSRF-TOKEN", browser.cookie(SHOP, "XSRF-TOKEN")), null);
-        assertThat(loggedOut.location()).startsWith(ISSUER + "/connect/logout?");
+        assertThat(loggedOut.location()).startsWith(Logins.ISSUER + "/connect/logout?");
         assertThat(browser.follow(loggedOut, null).uri().toString()).isEqualTo(SHOP + "/");
 
         assertThat(browser.get(SHOP + "/api/session").status()).isEqualTo(401);
         // the login at the issuer ended too: logging in again asks for the password
         Page again = browser.follow(browser.get(SHOP + "/oauth2/authorization/twelvestreet"), null);
-        assertThat(again.uri().toString()).isEqualTo(ISSUER + "/login");
+        assertThat(again.uri().toString()).isEqualTo(Logins.ISSUER + "/login");
     }
 
     @Test

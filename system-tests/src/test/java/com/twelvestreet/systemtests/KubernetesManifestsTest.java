@@ -3,6 +3,7 @@ package com.twelvestreet.systemtests;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +33,8 @@ class KubernetesManifestsTest {
 
     static final List<String> OVERLAYS = List.of("local", "eks", "aks");
     static final Path RENDERED = ServiceModules.ROOT.resolve("system-tests/target/k8s");
+    /** Each overlay's objects, parsed once. */
+    static final Map<String, List<Map<String, Object>>> PARSED = new HashMap<>();
 
     @BeforeAll
     static void render() throws Exception {
@@ -40,7 +43,11 @@ class KubernetesManifestsTest {
         assertThat(ServiceModules.run(kubectl, "version", "--client")).as("kubectl with Kustomize 5 (.ci/run provides it)")
                 .containsPattern("Kustomize Version: v5\\.");
         for (String overlay : OVERLAYS) {
-            Files.writeString(RENDERED.resolve(overlay + ".yaml"), ServiceModules.run(kubectl, "kustomize", "k8s/overlays/" + overlay));
+            String rendered = ServiceModules.run(kubectl, "kustomize", "k8s/overlays/" + overlay);
+            Files.writeString(RENDERED.resolve(overlay + ".yaml"), rendered);
+            List<Map<String, Object>> objects = new ArrayList<>();
+            new Yaml().loadAll(rendered).forEach(document -> objects.add((Map<String, Object>) document));
+            PARSED.put(overlay, objects);
         }
     }
 
@@ -176,14 +183,7 @@ class KubernetesManifestsTest {
     }
 
     private static List<Map<String, Object>> objects(String overlay, String... kinds) {
-        List<Map<String, Object>> objects = new ArrayList<>();
-        for (Object document : new Yaml().loadAll(rendered(overlay))) {
-            Map<String, Object> object = (Map<String, Object>) document;
-            if (object != null && List.of(kinds).contains(kind(object))) {
-                objects.add(object);
-            }
-        }
-        return objects;
+        return PARSED.get(overlay).stream().filter(object -> object != null && List.of(kinds).contains(kind(object))).toList();
     }
 
     /** One object by kind and name; generated ConfigMaps and Secrets carry a hash suffix. */
