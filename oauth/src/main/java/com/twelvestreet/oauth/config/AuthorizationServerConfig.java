@@ -13,6 +13,7 @@ import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationConsentService;
@@ -23,6 +24,7 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
 
 import com.twelvestreet.oauth.token.DeviceConsentNotRemembered;
 import com.twelvestreet.oauth.token.SigningKeys;
+import com.twelvestreet.platform.security.AccessTokens;
 
 /**
  * The authorization server's parts beyond Spring Boot's defaults: the persistent signing key,
@@ -38,12 +40,16 @@ class AuthorizationServerConfig {
         return new ImmutableJWKSet<>(new JWKSet(SigningKeys.load(key.location(), key.generateIfMissing())));
     }
 
-    /** The account API checks the tokens this service itself issues, with the same key and issuer. */
+    /**
+     * The account API and the user-info endpoint check the access tokens this service itself issues,
+     * with the same key and issuer; ID tokens are refused there as everywhere else.
+     */
     @Bean
     JwtDecoder jwtDecoder(JWKSource<SecurityContext> jwkSource,
             @Value("${spring.security.oauth2.authorizationserver.issuer}") String issuer) {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(jwkSource).build();
-        decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(issuer));
+        decoder.setJwtValidator(JwtValidators.createDefaultWithValidators(
+                new JwtIssuerValidator(issuer), AccessTokens.typeValidator()));
         return decoder;
     }
 

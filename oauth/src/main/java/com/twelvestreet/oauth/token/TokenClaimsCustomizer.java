@@ -11,11 +11,14 @@ import org.springframework.stereotype.Component;
 
 import com.twelvestreet.oauth.account.Account;
 import com.twelvestreet.oauth.account.Accounts;
+import com.twelvestreet.platform.security.AccessTokens;
 import com.twelvestreet.platform.security.TokenClaims;
 
 /**
  * Puts what services need into access and ID tokens: {@code sub} is the account id, plus the
- * account's email, nickname and roles (read fresh, so a role change shows in the next token).
+ * account's email and nickname (read fresh, so a change shows in the next token). Roles go into
+ * access tokens only, and access tokens say what they are ({@code typ: at+jwt}, RFC 9068): the
+ * services refuse anything else, so an ID token, which browsers and logs get to see, opens no API.
  */
 @Component
 class TokenClaimsCustomizer implements OAuth2TokenCustomizer<JwtEncodingContext> {
@@ -33,6 +36,9 @@ class TokenClaimsCustomizer implements OAuth2TokenCustomizer<JwtEncodingContext>
         if (!accessToken && !idToken) {
             return;
         }
+        if (accessToken) {
+            context.getJwsHeader().type(AccessTokens.TYPE);
+        }
         UUID accountId = parse(context.getPrincipal().getName());
         if (accountId == null) {
             return; // a client acting for itself (client credentials) has no account
@@ -41,9 +47,11 @@ class TokenClaimsCustomizer implements OAuth2TokenCustomizer<JwtEncodingContext>
         context.getClaims().claims(claims -> {
             claims.put(TokenClaims.EMAIL, account.getEmail());
             claims.put(TokenClaims.NICKNAME, account.getNickname());
-            // a mutable list: the claims are also stored with the authorization, and its JSON
-            // (de)serialization allows plain collections only
-            claims.put(TokenClaims.ROLES, new ArrayList<>(account.getRoles().stream().map(Enum::name).sorted().toList()));
+            if (accessToken) {
+                // a mutable list: the claims are also stored with the authorization, and its JSON
+                // (de)serialization allows plain collections only
+                claims.put(TokenClaims.ROLES, new ArrayList<>(account.getRoles().stream().map(Enum::name).sorted().toList()));
+            }
         });
     }
 

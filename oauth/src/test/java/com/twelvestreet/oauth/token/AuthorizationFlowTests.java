@@ -43,6 +43,7 @@ class AuthorizationFlowTests extends OauthServerTestSupport {
 
         SignedJWT access = SignedJWT.parse(tokens.get("access_token").asString());
         assertThat(access.getHeader().getAlgorithm().getName()).isEqualTo("RS256");
+        assertThat(access.getHeader().getType().getType()).isEqualTo("at+jwt");
         assertThat(access.getJWTClaimsSet().getIssuer()).isEqualTo(ISSUER);
         UUID accountId = UUID.fromString(access.getJWTClaimsSet().getSubject());
         assertThat(access.getJWTClaimsSet().getStringClaim("email")).isEqualTo(email);
@@ -54,11 +55,28 @@ class AuthorizationFlowTests extends OauthServerTestSupport {
         SignedJWT id = SignedJWT.parse(tokens.get("id_token").asString());
         assertThat(id.getJWTClaimsSet().getSubject()).isEqualTo(accountId.toString());
         assertThat(id.getJWTClaimsSet().getAudience()).containsExactly("gateway");
+        assertThat(id.getJWTClaimsSet().getStringClaim("email")).isEqualTo(email);
+        assertThat(id.getJWTClaimsSet().getClaim("roles")).as("roles are for access tokens only").isNull();
         assertThat(tokens.get("refresh_token")).isNotNull();
 
         JsonNode me = getJson(ISSUER + "/api/accounts/me", tokens.get("access_token").asString());
         assertThat(me.get("id").asString()).isEqualTo(accountId.toString());
         assertThat(me.get("addressLine").asString()).isEqualTo("12 Sejong-daero");
+    }
+
+    @Test
+    void shouldRefuseTheIdTokenAsABearerToken() throws Exception {
+        String email = newCustomer("secret-password-5");
+        JsonNode tokens = authorizationCodeFlow(email, "secret-password-5");
+        String idToken = tokens.get("id_token").asString();
+
+        for (String url : new String[] { ISSUER + "/api/accounts/me", ISSUER + "/userinfo" }) {
+            HttpResponse<String> withIdToken = http.send(HttpRequest.newBuilder(URI.create(url))
+                    .header("Authorization", "Bearer " + idToken).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(withIdToken.statusCode()).as(url).isEqualTo(401);
+        }
+        assertThat(getJson(ISSUER + "/api/accounts/me", tokens.get("access_token").asString()).get("email").asString())
+                .isEqualTo(email);
     }
 
     @Test

@@ -11,7 +11,8 @@ import com.twelvestreet.oauth.account.SignUp;
 record SignUpRequest(
         @NotBlank @Email @Size(max = 254) String email,
         @NotBlank @Size(min = 10, max = 64, message = "must have 10 to 64 characters")
-        @Pattern(regexp = "^(?=.*[A-Za-z])(?=.*[0-9]).*$", message = "must contain a letter and a digit") String password,
+        @Pattern(regexp = "^(?=.*[A-Za-z])(?=.*[0-9]).*$", message = "must contain a letter and a digit")
+        @MaxUtf8Bytes(72) String password,
         @NotBlank @Size(max = 40) String nickname,
         @Size(max = 10) @Pattern(regexp = "^[0-9-]*$", message = "must be digits") String postalCode,
         @Size(max = 200) String addressLine) {

@@ -70,6 +70,30 @@ class AccountApiTests extends OauthServerTestSupport {
     }
 
     @Test
+    void shouldRefuseAPasswordLongerThanBcryptReadsWithAClearMessage() {
+        String hangul = "한글비밀번호".repeat(10) + "pw12"; // 64 characters, 184 bytes in UTF-8
+        http.post().uri("/api/accounts").contentType(MediaType.APPLICATION_JSON).body("""
+                {"email": "hangul@12street.test", "password": "%s", "nickname": "Seo"}
+                """.formatted(hangul)).exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("password")
+                .jsonPath("$.errors[0].message").isEqualTo("is too long: at most 72 bytes (a Hangul character takes 3)");
+    }
+
+    @Test
+    void shouldRefuseANulCharacterAsABadRequestNamingTheField() {
+        http.post().uri("/api/accounts").contentType(MediaType.APPLICATION_JSON).body("""
+                {"email": "nul@12street.test", "password": "nul-password-1", "nickname": "Nul\\u0000Byte"}
+                """).exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("nickname");
+        assertThat(jdbc.sql("select count(*) from accounts where email = 'nul@12street.test'").query(Long.class).single())
+                .isZero();
+    }
+
+    @Test
     void shouldKeepTheProfileToItsOwner() {
         http.get().uri("/api/accounts/me").exchange()
                 .expectStatus().isUnauthorized()

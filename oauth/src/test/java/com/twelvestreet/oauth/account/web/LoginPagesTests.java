@@ -82,6 +82,13 @@ class LoginPagesTests extends OauthServerTestSupport {
     }
 
     @Test
+    void shouldTreatAPasswordLongerThanBcryptReadsAsAWrongOne() {
+        String email = newCustomer("right-password-2");
+
+        assertThat(logIn(new TestBrowser(), email, "비밀번호".repeat(20)).location()).endsWith("/login?error");
+    }
+
+    @Test
     void shouldLockUnknownEmailsTheSameWaySoLocksRevealNoAccounts() {
         String unknown = "nobody-" + UUID.randomUUID() + "@12street.test";
         TestBrowser browser = new TestBrowser();

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -24,13 +25,23 @@ record PlaceOrderRequest(
         @NotEmpty @Size(max = 20) List<@Valid @NotNull Line> lines,
         @NotNull @Valid Address shippingAddress) {
 
-    record Line(@NotNull @Positive Long productId, @NotNull @Min(1) @Max(99) Integer quantity) {
+    static final int MAX_QUANTITY_PER_PRODUCT = 99;
+
+    record Line(@NotNull @Positive Long productId, @NotNull @Min(1) @Max(MAX_QUANTITY_PER_PRODUCT) Integer quantity) {
     }
 
     record Address(
             @NotBlank @Size(max = 60) String recipient,
             @NotBlank @Pattern(regexp = "\\d{5}", message = "must be a 5-digit postal code") String postalCode,
             @NotBlank @Size(max = 200) String addressLine) {
+    }
+
+    /** The limit holds per product, after lines for the same product are added up (20 lines of 99 are not 1,980). */
+    @AssertTrue(message = "a product may be ordered at most " + MAX_QUANTITY_PER_PRODUCT
+            + " times in one order (lines for the same product are added up)")
+    boolean isQuantityPerProductWithinLimit() {
+        return lines == null || lines.stream().anyMatch(line -> line == null || line.productId() == null || line.quantity() == null)
+                || quantities().values().stream().allMatch(quantity -> quantity <= MAX_QUANTITY_PER_PRODUCT);
     }
 
     /** Quantities per product in the listed order; a product listed twice is ordered once, added up. */

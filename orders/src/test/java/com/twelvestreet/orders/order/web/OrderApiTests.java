@@ -1,7 +1,13 @@
 package com.twelvestreet.orders.order.web;
 
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -16,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
@@ -42,6 +49,9 @@ class OrderApiTests {
 
     @Autowired
     RestTestClient http;
+
+    @LocalServerPort
+    int port;
 
     @Autowired
     TestJwtIssuer issuer;
@@ -109,6 +119,49 @@ class OrderApiTests {
         place(alice, order(999, 1))
                 .expectStatus().isEqualTo(422)
                 .expectBody().jsonPath("$.detail").isEqualTo("Product 999 does not exist.");
+        assertThat(orders.findAll()).as("nothing was ordered").noneMatch(order -> order.isOwnedBy(alice));
+    }
+
+    @Test
+    void shouldLimitTheQuantityPerProductAfterAddingUpItsLines() {
+        String twentyLinesOf99 = "{\"lines\": [" + String.join(", ", Collections.nCopies(20,
+                "{\"productId\": 1, \"quantity\": 99}")) + "], \"shippingAddress\": "
+                + "{\"recipient\": \"Kim\", \"postalCode\": \"04524\", \"addressLine\": \"12 Sejong-daero\"}}";
+
+        place(alice, twentyLinesOf99)
+                .expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.errors[0].message").isEqualTo(
+                        "a product may be ordered at most 99 times in one order (lines for the same product are added up)");
+        assertThat(orders.findAll()).as("nothing was ordered").noneMatch(order -> order.isOwnedBy(alice));
+    }
+
+    @Test
+    void shouldRefuseANulCharacterInsteadOfFailingInTheDatabase() {
+        place(alice, order(1, 1).replace("\"Kim\"", "\"Kim\\u0000Lee\""))
+                .expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("shippingAddress.recipient");
+        http.get().uri("/api/orders?page=%00").header("Authorization", "Bearer " + issuer.token(alice, "CUSTOMER"))
+                .exchange().expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(orders.findAll()).as("nothing was ordered").noneMatch(order -> order.isOwnedBy(alice));
+    }
+
+    @Test
+    void shouldRefuseABodyOverTheLimitAlsoWhenItArrivesInChunks() throws Exception {
+        String padding = " ".repeat(1_100_000);
+        HttpResponse<String> chunked = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/orders"))
+                        .header("Authorization", "Bearer " + issuer.token(alice, "CUSTOMER"))
+                        .header("Content-Type", "application/json")
+                        // a publisher of unknown length: the JDK client sends it chunked, without Content-Length
+                        .POST(HttpRequest.BodyPublishers.ofInputStream(
+                                () -> new ByteArrayInputStream((order(1, 1) + padding).getBytes())))
+                        .build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(chunked.statusCode()).isEqualTo(413);
+        assertThat(chunked.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         assertThat(orders.findAll()).as("nothing was ordered").noneMatch(order -> order.isOwnedBy(alice));
     }
 

@@ -8,6 +8,8 @@ import io.micrometer.tracing.Tracer;
 import jakarta.validation.ConstraintViolationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.InvalidFormatException;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -16,6 +18,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.util.ClassUtils;
 import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.bind.MethodArgumentNotValidException;
@@ -24,6 +27,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import com.twelvestreet.platform.input.RequestBodyTooLargeException;
 
 /**
  * Answers every error of a servlet service with an RFC 9457 problem detail: Spring MVC's own
@@ -105,6 +110,46 @@ public class PlatformProblemHandler extends ResponseEntityExceptionHandler {
                         .map(error -> fieldError(parameterName(result), error.getDefaultMessage())))
                 .toList());
         return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    /** A body cut off at the input limit is too large (413); a NUL in a JSON string names the field (400). */
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        RequestBodyTooLargeException tooLarge = findCause(ex, RequestBodyTooLargeException.class);
+        if (tooLarge != null) {
+            return handleExceptionInternal(ex, problem(HttpStatus.CONTENT_TOO_LARGE, tooLarge.getMessage()), headers,
+                    HttpStatus.CONTENT_TOO_LARGE, request);
+        }
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "The request body cannot be read as this resource expects.");
+        InvalidFormatException invalid = findCause(ex, InvalidFormatException.class);
+        if (invalid != null) {
+            problem.setProperty("errors", List.of(fieldError(path(invalid), invalid.getOriginalMessage())));
+        }
+        return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    private static <T extends Throwable> T findCause(Throwable ex, Class<T> type) {
+        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return type.cast(cause);
+            }
+        }
+        return null;
+    }
+
+    /** {@code shippingAddress.recipient}, {@code lines[2].quantity}: the JSON path of the offending value. */
+    private static String path(JacksonException ex) {
+        StringBuilder path = new StringBuilder();
+        for (JacksonException.Reference reference : ex.getPath()) {
+            if (reference.getPropertyName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
+            }
+            else {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.toString();
     }
 
     private static String parameterName(ParameterValidationResult result) {

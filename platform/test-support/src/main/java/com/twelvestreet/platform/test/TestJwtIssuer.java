@@ -12,6 +12,7 @@ import java.util.List;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.JWKSet;
@@ -22,12 +23,17 @@ import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpServer;
 
+import com.twelvestreet.platform.security.AccessTokens;
+
 /**
  * A stand-in token issuer for service tests: an RSA key, a JWKS endpoint on loopback at
- * {@code <issuer>/oauth2/jwks} (the path the oauth service serves), and RS256 tokens shaped like
- * 12 Street's, plus the broken kinds a resource server must refuse. One per test JVM.
+ * {@code <issuer>/oauth2/jwks} (the path the oauth service serves), and RS256 access tokens shaped like
+ * 12 Street's ({@code typ: at+jwt}), plus the kinds a resource server must refuse: broken ones and
+ * ID tokens. One per test JVM.
  */
 public final class TestJwtIssuer {
+
+    private static final JOSEObjectType ACCESS_TOKEN = new JOSEObjectType(AccessTokens.TYPE);
 
     private static TestJwtIssuer shared;
 
@@ -89,6 +95,16 @@ public final class TestJwtIssuer {
         return sign(signingKey, claims(subject, otherIssuer, Instant.now().plus(Duration.ofMinutes(15)), roles));
     }
 
+    /**
+     * An ID token as oauth issued them before they lost their roles: same key and issuer, audience the
+     * client, {@code typ: JWT}. Valid in every other respect, so only its type can make a service refuse it.
+     */
+    public String idToken(String subject, String audience, String... roles) {
+        JWTClaimsSet claims = new JWTClaimsSet.Builder(claims(subject, issuer, Instant.now().plus(Duration.ofMinutes(15)), roles))
+                .audience(audience).build();
+        return sign(signingKey, JOSEObjectType.JWT, claims);
+    }
+
     /** {@code alg: none}: no signature at all. */
     public String unsignedToken(String subject, String... roles) {
         return new PlainJWT(claims(subject, issuer, Instant.now().plus(Duration.ofMinutes(15)), roles)).serialize();
@@ -107,8 +123,13 @@ public final class TestJwtIssuer {
     }
 
     private static String sign(RSAKey key, JWTClaimsSet claims) {
+        return sign(key, ACCESS_TOKEN, claims);
+    }
+
+    private static String sign(RSAKey key, JOSEObjectType type, JWTClaimsSet claims) {
         try {
-            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
+            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).type(type).build(),
+                    claims);
             jwt.sign(new RSASSASigner(key));
             return jwt.serialize();
         }
