@@ -1,5 +1,6 @@
 package com.twelvestreet.gateway;
 
+import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,10 +22,14 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4JCircuitBreakerFactory;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+
+import com.twelvestreet.platform.test.TestRedisConfiguration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,6 +42,7 @@ import static org.assertj.core.api.Assertions.assertThat;
         "GATEWAY_CLIENT_SECRET=test-secret",
         "PRODUCTS_RESPONSE_TIMEOUT_MS=700",
         "twelvestreet.gateway.resilience.wait-in-open-state=2s" })
+@Import(TestRedisConfiguration.class)
 class GatewayRoutingTests {
 
     static final StubService products = new StubService();
@@ -52,6 +58,9 @@ class GatewayRoutingTests {
 
     @LocalServerPort
     int port;
+
+    @LocalManagementPort
+    int managementPort;
 
     @Autowired
     ReactiveResilience4JCircuitBreakerFactory circuitBreakers;
@@ -159,6 +168,35 @@ class GatewayRoutingTests {
     }
 
     @Test
+    void shouldAnswerOversizedRequestsWithProblemsBeforeTheyReachAService() throws Exception {
+        int before = products.requests();
+        HttpResponse<String> longUri = get("/api/products?q=" + "x".repeat(10_000));
+        HttpResponse<String> largeHeaders = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/products"))
+                .header("X-Padding", "x".repeat(20_000)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> announcedBody = post("/api/products", HttpRequest.BodyPublishers.ofByteArray(new byte[7 * 1024 * 1024]));
+        assertThat(products.requests()).as("refused before the gateway called the service").isEqualTo(before);
+        // a publisher of unknown length: the JDK client sends it chunked, without Content-Length
+        HttpResponse<String> chunkedBody = post("/api/products", HttpRequest.BodyPublishers.ofInputStream(
+                () -> new ByteArrayInputStream(new byte[7 * 1024 * 1024])));
+
+        assertThat(List.of(longUri, largeHeaders, announcedBody, chunkedBody)).extracting(HttpResponse::statusCode)
+                .containsExactly(414, 431, 413, 413);
+        assertThat(List.of(longUri, largeHeaders, announcedBody, chunkedBody)).allSatisfy(response -> assertThat(
+                response.headers().firstValue("Content-Type")).hasValue("application/problem+json"));
+        // a chunked body is counted as it is passed on: the service sees the start, never more than the limit
+        assertThat(chunkedBody.body()).contains("\"detail\":\"The request body is larger than 6291456 bytes.\"");
+    }
+
+    @Test
+    void shouldPassAChunkedBodyWithinTheLimit() throws Exception {
+        HttpResponse<String> chunked = post("/api/products", HttpRequest.BodyPublishers.ofInputStream(
+                () -> new ByteArrayInputStream(new byte[64 * 1024])));
+
+        assertThat(chunked.statusCode()).isEqualTo(200);
+        assertThat(products.lastRequest()).isEqualTo("POST /api/products");
+    }
+
+    @Test
     void shouldAnswerAnUnknownPathWithANotFoundProblem() throws Exception {
         HttpResponse<String> response = get("/api/nothing-here");
 
@@ -168,16 +206,39 @@ class GatewayRoutingTests {
     }
 
     @Test
-    void shouldExposeHealthAndCircuitBreakerMetrics() throws Exception {
+    void shouldExposeHealthAndCircuitBreakerMetricsOnTheManagementPortOnly() throws Exception {
         get("/api/products");
 
-        assertThat(get("/actuator/health/readiness").statusCode()).isEqualTo(200);
-        assertThat(get("/actuator/prometheus").body())
+        assertThat(get(managementPort, "/actuator/health/readiness").statusCode()).isEqualTo(200);
+        assertThat(get(managementPort, "/actuator/prometheus").body())
                 .contains("application=\"gateway\"")
                 .contains("resilience4j_circuitbreaker_state");
+        for (String path : new String[] { "/actuator/prometheus", "/actuator/metrics", "/actuator/health", "/actuator/env" }) {
+            HttpResponse<String> response = get(path);
+            assertThat(response.statusCode()).as(path + " on the public port").isEqualTo(404);
+            assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        }
+        assertThat(products.lastRequest()).as("not passed on to the ui either").isEqualTo("GET /api/products");
+        for (String probe : new String[] { "/readyz", "/livez" }) {
+            HttpResponse<String> health = get(probe);
+            assertThat(health.statusCode()).as(probe + " on the public port, for load balancers").isEqualTo(200);
+            assertThat(health.body()).isEqualTo("{\"status\":\"UP\"}");
+        }
     }
 
     private HttpResponse<String> get(String path) throws Exception {
+        return get(port, path);
+    }
+
+    private HttpResponse<String> post(String path, HttpRequest.BodyPublisher body) throws Exception {
+        // a bearer token is not needed here: the gateway leaves authorization to the services, and the
+        // request carries no session, so no CSRF token either
+        return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Content-Type", "application/octet-stream").timeout(Duration.ofSeconds(20)).POST(body).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> get(int port, String path) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .timeout(Duration.ofSeconds(10)).GET().build();
         return client.send(request, HttpResponse.BodyHandlers.ofString());

@@ -19,13 +19,14 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import com.twelvestreet.platform.test.TestJwtIssuer;
 import com.twelvestreet.platform.test.TestJwtIssuerConfiguration;
+import com.twelvestreet.platform.test.TestRedisConfiguration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Bearer tokens, the session endpoint, CSRF and security headers at the gateway. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "eureka.client.enabled=false", "GATEWAY_CLIENT_SECRET=test-secret" })
-@Import(TestJwtIssuerConfiguration.class)
+@Import({ TestJwtIssuerConfiguration.class, TestRedisConfiguration.class })
 class GatewaySecurityTests {
 
     static final StubService products = new StubService();
@@ -86,6 +87,17 @@ class GatewaySecurityTests {
             HttpResponse<String> response = send(request("/api/products").header("Authorization", "Bearer " + token).GET());
             assertThat(response.statusCode()).isEqualTo(401);
         }
+    }
+
+    @Test
+    void shouldRefuseAnIdTokenAsABearerToken() throws Exception {
+        String idToken = issuer.idToken("account-8", "gateway", "CUSTOMER", "ADMIN");
+
+        HttpResponse<String> session = send(request("/api/session").header("Authorization", "Bearer " + idToken).GET());
+        HttpResponse<String> products = send(request("/api/products").header("Authorization", "Bearer " + idToken).GET());
+
+        assertThat(session.statusCode()).isEqualTo(401);
+        assertThat(products.statusCode()).isEqualTo(401);
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 import com.sun.net.httpserver.Headers;
@@ -22,12 +23,18 @@ final class StubService {
 
     private final int port = TestPorts.free();
     private final AtomicReference<String> lastRequest = new AtomicReference<>();
+    private final AtomicInteger requests = new AtomicInteger();
     private final AtomicReference<Headers> lastHeaders = new AtomicReference<>(new Headers());
     private HttpServer server;
     private ExecutorService executor;
 
     int port() {
         return port;
+    }
+
+    /** How many requests reached the stub so far. */
+    int requests() {
+        return requests.get();
     }
 
     String lastRequest() {
@@ -56,7 +63,9 @@ final class StubService {
             throw new UncheckedIOException(ex);
         }
         server.createContext("/", exchange -> {
+            requests.incrementAndGet();
             lastRequest.set(exchange.getRequestMethod() + " " + exchange.getRequestURI());
+            exchange.getRequestBody().readAllBytes(); // as a real service does before it answers
             lastHeaders.set(exchange.getRequestHeaders());
             if (exchange.getRequestURI().getPath().endsWith("/slow")) {
                 sleep(5_000);

@@ -50,7 +50,11 @@ class ComposeFileTest {
                 + ":${IMAGE_TAG:-" + ServiceModules.VERSION + "}");
         assertThat(environment.get("PORT")).isEqualTo(String.valueOf(ServiceModules.port(service)));
         assertThat(String.join(" ", (List<String>) ((Map<String, Object>) container.get("healthcheck")).get("test")))
-                .contains("$${PORT}", "/actuator/health/readiness");
+                .contains("$${MANAGEMENT_PORT:-$${PORT}}", "/actuator/health/readiness");
+        int managementPort = ServiceModules.managementPort(service);
+        if (managementPort != ServiceModules.port(service)) {
+            assertThat(environment.get("MANAGEMENT_PORT")).isEqualTo(String.valueOf(managementPort));
+        }
         assertThat(container).containsEntry("read_only", true).containsEntry("cap_drop", List.of("ALL"))
                 .containsEntry("tmpfs", List.of("/tmp"));
         assertThat(environment).containsEntry("TWELVESTREET_SECURITY_ISSUER_BACKCHANNEL_URI",

@@ -104,8 +104,21 @@ class KubernetesManifestsTest {
             if (overlay.equals("local")) {
                 assertThat(container.get("image")).isEqualTo(ServiceModules.IMAGE_REGISTRY + "/" + service + ":" + ServiceModules.VERSION);
             }
-            assertThat((List<Map<String, Object>>) container.get("ports")).containsExactly(Map.of("name", "http", "containerPort", port));
+            int managementPort = ServiceModules.managementPort(service);
+            String probePort = managementPort == port ? "http" : "management";
+            List<Map<String, Object>> ports = managementPort == port ? List.of(Map.of("name", "http", "containerPort", port))
+                    : List.of(Map.of("name", "http", "containerPort", port), Map.of("name", "management", "containerPort", managementPort));
+            assertThat((List<Map<String, Object>>) container.get("ports")).as(service).isEqualTo(ports);
             assertThat(env).as(service).containsEntry("PORT", String.valueOf(port));
+            if (managementPort != port) {
+                assertThat(env).as(service).containsEntry("MANAGEMENT_PORT", String.valueOf(managementPort));
+                assertThat(at(deployment, "spec", "template", "metadata", "annotations")).as(service)
+                        .isEqualTo(Map.of("prometheus.io/scrape", "true", "prometheus.io/path", "/actuator/prometheus",
+                                "prometheus.io/port", String.valueOf(managementPort)));
+            }
+            for (String probe : List.of("startupProbe", "livenessProbe", "readinessProbe")) {
+                assertThat(at(container, probe, "httpGet", "port")).as(service + " " + probe).isEqualTo(probePort);
+            }
             assertThat(at(container, "readinessProbe", "httpGet", "path")).isEqualTo("/actuator/health/readiness");
             assertThat(at(container, "livenessProbe", "httpGet", "path")).isEqualTo("/actuator/health/liveness");
             assertThat(container).as(service).containsKey("startupProbe");

@@ -59,6 +59,12 @@ final class ServiceModules {
         return Integer.parseInt(port.group(1));
     }
 
+    /** Where its actuator answers: {@code management.server.port} as {@code ${MANAGEMENT_PORT:…}}, else the server port. */
+    static int managementPort(String service) {
+        Matcher port = Pattern.compile("(?m)^\\s+port: \\$\\{MANAGEMENT_PORT:(\\d+)}").matcher(configuration(service));
+        return port.find() ? Integer.parseInt(port.group(1)) : port(service);
+    }
+
     /** The database named in its JDBC URL, or null without a datasource. */
     static String database(String service) {
         Matcher url = Pattern.compile("url: jdbc:postgresql://[^/]+/(\\w+)").matcher(configuration(service));

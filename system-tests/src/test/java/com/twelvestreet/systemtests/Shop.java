@@ -21,6 +21,15 @@ final class Shop {
     private final Path root = Path.of(System.getProperty("shop.root", "..")).toAbsolutePath().normalize();
     private final Path home = Path.of(System.getProperty("shop.home", "target/shop-it")).toAbsolutePath();
 
+    Path root() {
+        return root;
+    }
+
+    /** The state folder ./shop runs with (SHOP_HOME): data, logs, generated secrets. */
+    Path home() {
+        return home;
+    }
+
     /** Throws away the data of earlier runs (under target/), so every test run starts from the demo data. */
     void wipeData() {
         Path data = home.resolve("data");
@@ -45,6 +54,9 @@ final class Shop {
         // a hurried courier: deliveries move on in seconds, yet leave time to cancel before pick-up
         builder.environment().put("DELIVERY_PICKUP_DELAY", "12s");
         builder.environment().put("DELIVERY_TRANSIT_TIME", "3s");
+        // every login of the suite comes from one address (loopback); the login budget itself is tested
+        // in the gateway's own tests
+        builder.environment().put("RATE_LIMIT_LOGIN_BURST", "200");
         try {
             Process process = builder.start();
             // echo through System.out: the test JVM's own stdout belongs to the test runner

@@ -126,7 +126,7 @@ class ShopStackIT {
         }));
         StringBuilder scraped = new StringBuilder();
         for (String service : ServiceModules.withImages()) {
-            HttpResponse<String> metrics = http.get("http://127.0.0.1:" + ServiceModules.port(service) + "/actuator/prometheus",
+            HttpResponse<String> metrics = http.get("http://127.0.0.1:" + ServiceModules.managementPort(service) + "/actuator/prometheus",
                     "text/plain");
             assertThat(metrics.statusCode()).as(service + " /actuator/prometheus").isEqualTo(200);
             scraped.append(metrics.body());

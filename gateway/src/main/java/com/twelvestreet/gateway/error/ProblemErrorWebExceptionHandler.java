@@ -9,6 +9,7 @@ import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessException;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -41,7 +42,9 @@ class ProblemErrorWebExceptionHandler implements ErrorWebExceptionHandler {
         if (response.isCommitted()) {
             return Mono.error(ex);
         }
-        HttpStatusCode status = ex instanceof ErrorResponse error ? error.getStatusCode() : HttpStatus.INTERNAL_SERVER_ERROR;
+        HttpStatusCode status = ex instanceof ErrorResponse error ? error.getStatusCode()
+                : ex instanceof DataAccessException ? HttpStatus.SERVICE_UNAVAILABLE // Redis (sessions) unreachable
+                : HttpStatus.INTERNAL_SERVER_ERROR;
         if (status.is5xxServerError()) {
             log.warn("Request {} {} failed", exchange.getRequest().getMethod(), exchange.getRequest().getPath(), ex);
         }

@@ -1,5 +1,7 @@
 package com.twelvestreet.gateway.security;
 
+import java.time.Duration;
+
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -7,7 +9,13 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.client.oidc.web.server.logout.OidcClientInitiatedServerLogoutSuccessHandler;
+import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
 import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
+import org.springframework.security.oauth2.client.userinfo.ReactiveOAuth2UserService;
+import org.springframework.security.oauth2.client.web.server.ServerOAuth2AuthorizedClientRepository;
+import org.springframework.security.oauth2.client.web.server.WebSessionServerOAuth2AuthorizedClientRepository;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
 import org.springframework.security.oauth2.client.web.server.DefaultServerOAuth2AuthorizationRequestResolver;
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
@@ -20,6 +28,7 @@ import org.springframework.security.web.server.util.matcher.ServerWebExchangeMat
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher.MatchResult;
 
 
+import com.twelvestreet.gateway.ratelimit.RateLimits;
 import com.twelvestreet.platform.security.TokenRoles;
 
 /**
@@ -35,7 +44,8 @@ class SecurityConfig {
 
     @Bean
     SecurityWebFilterChain security(ServerHttpSecurity http, ReactiveClientRegistrationRepository clients,
-            @Value("${server.reactive.session.cookie.name}") String sessionCookie) {
+            RateLimits rateLimits, @Value("${server.reactive.session.cookie.name}") String sessionCookie,
+            @Value("${twelvestreet.gateway.session.logged-in-timeout}") Duration loggedInSession) {
         DefaultServerOAuth2AuthorizationRequestResolver authorizationRequests =
                 new DefaultServerOAuth2AuthorizationRequestResolver(clients);
         authorizationRequests.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
@@ -43,10 +53,11 @@ class SecurityConfig {
         OidcClientInitiatedServerLogoutSuccessHandler logoutSuccess = new OidcClientInitiatedServerLogoutSuccessHandler(clients);
         logoutSuccess.setPostLogoutRedirectUri("{baseUrl}/");
 
-        return http
+        return rateLimits.applyTo(http)
                 // services decide who may do what; the gateway authenticates and relays
                 .authorizeExchange(exchanges -> exchanges.anyExchange().permitAll())
-                .oauth2Login(login -> login.authorizationRequestResolver(authorizationRequests))
+                .oauth2Login(login -> login.authorizationRequestResolver(authorizationRequests)
+                        .authenticationSuccessHandler(new SessionLifetime(loggedInSession)))
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(
                                 new ReactiveJwtAuthenticationConverterAdapter(TokenRoles.authenticationConverter())))
@@ -58,6 +69,21 @@ class SecurityConfig {
                         .csrfTokenRequestHandler(new ServerCsrfTokenRequestAttributeHandler())
                         .requireCsrfProtectionMatcher(unsafeSessionRequests(sessionCookie)))
                 .build();
+    }
+
+    /**
+     * The tokens a login brought are kept in the session, hence in Redis, so any gateway replica can
+     * relay them; Spring Boot's default keeps them in this replica's memory.
+     */
+    @Bean
+    ServerOAuth2AuthorizedClientRepository authorizedClients() {
+        return new WebSessionServerOAuth2AuthorizedClientRepository();
+    }
+
+    /** oauth2Login finds its user service as a bean: logins take their roles from the access token. */
+    @Bean
+    ReactiveOAuth2UserService<OidcUserRequest, OidcUser> oidcUserService(ReactiveJwtDecoder accessTokens) {
+        return new AccessTokenRoles(accessTokens);
     }
 
     /**

@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import com.twelvestreet.platform.security.TokenClaims;
 
+
 /** Tells the UI who is logged in, without ever handing a token to the browser. */
 @RestController
 class SessionController {
@@ -33,7 +34,7 @@ class SessionController {
         }
         return ResponseEntity.ok(new SessionView(String.valueOf(claims.get("sub")),
                 (String) claims.get(TokenClaims.EMAIL), (String) claims.get(TokenClaims.NICKNAME),
-                roles(authentication.getAuthorities(), claims)));
+                roles(authentication.getAuthorities())));
     }
 
     private static Map<String, Object> claims(Authentication authentication) {
@@ -46,10 +47,8 @@ class SessionController {
         return null;
     }
 
-    private static List<String> roles(Collection<? extends GrantedAuthority> authorities, Map<String, Object> claims) {
-        if (claims.get(TokenClaims.ROLES) instanceof Collection<?> roles) {
-            return roles.stream().map(String::valueOf).sorted().toList();
-        }
+    /** From the access token in both cases: a session's roles are mapped at login ({@link AccessTokenRoles}). */
+    private static List<String> roles(Collection<? extends GrantedAuthority> authorities) {
         return authorities.stream().map(GrantedAuthority::getAuthority)
                 .filter(a -> a.startsWith("ROLE_")).map(a -> a.substring(5)).sorted().toList();
     }
