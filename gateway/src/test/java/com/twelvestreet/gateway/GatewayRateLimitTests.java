@@ -10,9 +10,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -44,22 +43,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Import({ TestJwtIssuerConfiguration.class, TestRedisConfiguration.class })
 class GatewayRateLimitTests {
 
+    @RegisterExtension
     static final StubService products = new StubService();
 
     @DynamicPropertySource
     static void serviceInstances(DynamicPropertyRegistry registry) {
         registry.add("spring.cloud.discovery.client.simple.instances.products[0].uri",
                 () -> "http://127.0.0.1:" + products.port());
-    }
-
-    @BeforeAll
-    static void servicesUp() {
-        products.start();
-    }
-
-    @AfterAll
-    static void servicesDown() {
-        products.stop();
     }
 
     @LocalServerPort

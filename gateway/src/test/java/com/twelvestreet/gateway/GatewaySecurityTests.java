@@ -6,9 +6,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -29,7 +28,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Import({ TestJwtIssuerConfiguration.class, TestRedisConfiguration.class })
 class GatewaySecurityTests {
 
+    @RegisterExtension
     static final StubService products = new StubService();
+
+    @RegisterExtension
     static final StubService oauth = new StubService();
 
     @DynamicPropertySource
@@ -38,18 +40,6 @@ class GatewaySecurityTests {
                 () -> "http://127.0.0.1:" + products.port());
         registry.add("spring.cloud.discovery.client.simple.instances.oauth[0].uri",
                 () -> "http://127.0.0.1:" + oauth.port());
-    }
-
-    @BeforeAll
-    static void servicesUp() {
-        products.start();
-        oauth.start();
-    }
-
-    @AfterAll
-    static void servicesDown() {
-        products.stop();
-        oauth.stop();
     }
 
     @LocalServerPort

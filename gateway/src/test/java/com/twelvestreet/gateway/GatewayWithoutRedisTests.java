@@ -7,9 +7,8 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -21,11 +20,12 @@ import com.twelvestreet.platform.test.TestPorts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Redis down: the catalogue is still served (rate limits fail open, counted), a login says it cannot start now. */
+/** Redis down: the catalogue is still served (rate limits fail open, counted); a login or a session says it cannot be served now. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "eureka.client.enabled=false", "GATEWAY_CLIENT_SECRET=test-secret" })
 class GatewayWithoutRedisTests {
 
+    @RegisterExtension
     static final StubService products = new StubService();
 
     @DynamicPropertySource
@@ -35,16 +35,6 @@ class GatewayWithoutRedisTests {
         registry.add("spring.data.redis.port", () -> closedPort);
         registry.add("spring.cloud.discovery.client.simple.instances.products[0].uri",
                 () -> "http://127.0.0.1:" + products.port());
-    }
-
-    @BeforeAll
-    static void servicesUp() {
-        products.start();
-    }
-
-    @AfterAll
-    static void servicesDown() {
-        products.stop();
     }
 
     @LocalServerPort
@@ -73,6 +63,16 @@ class GatewayWithoutRedisTests {
         assertThat(login.statusCode()).isEqualTo(503);
         assertThat(login.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         assertThat(login.body()).doesNotContain("Exception", "at org.");
+    }
+
+    @Test
+    void shouldAnswerAShopperWhoseSessionCannotBeReadWithAServiceUnavailableProblem() throws Exception {
+        HttpResponse<String> session = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/session"))
+                .header("Cookie", "SHOP_SESSION=a-session-in-redis").timeout(Duration.ofSeconds(10)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(session.statusCode()).isEqualTo(503);
+        assertThat(session.headers().firstValue("Content-Type")).hasValue("application/problem+json");
     }
 
     private HttpResponse<String> get(String path) throws Exception {

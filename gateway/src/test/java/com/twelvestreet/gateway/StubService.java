@@ -12,14 +12,18 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 import com.twelvestreet.platform.test.TestPorts;
 
 /**
  * A real HTTP server on loopback standing in for a service behind the gateway; it can be stopped
- * and started again on the same port, like a crashed and restarted instance.
+ * and started again on the same port, like a crashed and restarted instance. As a JUnit extension
+ * ({@code @RegisterExtension static}) it runs for the whole test class.
  */
-final class StubService {
+final class StubService implements BeforeAllCallback, AfterAllCallback {
 
     private final int port = TestPorts.free();
     private final AtomicReference<String> lastRequest = new AtomicReference<>();
@@ -30,6 +34,16 @@ final class StubService {
 
     int port() {
         return port;
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        start();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        stop();
     }
 
     /** How many requests reached the stub so far. */

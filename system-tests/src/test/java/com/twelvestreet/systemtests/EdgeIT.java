@@ -27,6 +27,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import com.twelvestreet.platform.test.TestBrowser;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Two gateway replicas on one Redis, as the Kubernetes overlays run them: a login made through one is
@@ -119,14 +120,17 @@ class EdgeIT {
             TestBrowser.Page session = shopper.get(SHOP + "/api/session", json());
             assertThat(session.status()).as("a session cannot be read").isEqualTo(503);
             assertThat(session.response().headers().firstValue("Content-Type")).hasValue("application/problem+json");
+            assertThat(session.response().headers().firstValue("Retry-After")).hasValue("5");
             assertThat(http.get("http://127.0.0.1:" + ServiceModules.managementPort("gateway") + "/actuator/prometheus", "text/plain")
                     .body()).containsPattern("gateway_rate_limit_total\\{[^}]*outcome=\"unavailable\"[^}]*} [1-9]");
         }
         finally {
             ShopStack.shop.run("start", "redis");
         }
-        assertThat(email(shopper.get(SHOP + "/api/session", json()))).as("the session outlived Redis's restart")
-                .isEqualTo(Logins.SHOPPER);
+        // as the 503's Retry-After asks: the gateway reconnects within seconds, and the session outlived the restart
+        await("the session back after Redis's restart").atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> shopper.get(SHOP + "/api/session", json()).status() == 200);
+        assertThat(email(shopper.get(SHOP + "/api/session", json()))).isEqualTo(Logins.SHOPPER);
     }
 
     private HttpResponse<String> send(String url, String authorization) throws Exception {

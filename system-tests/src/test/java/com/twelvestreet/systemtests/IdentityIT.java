@@ -56,6 +56,12 @@ class IdentityIT {
 
         Page loggedOut = browser.send("POST", SHOP + "/logout", Map.of("X-XSRF-TOKEN", browser.cookie(SHOP, "XSRF-TOKEN")), null);
         assertThat(loggedOut.location()).startsWith(Logins.ISSUER + "/connect/logout?");
+        // the logout redirect carries the ID token (browser history, access logs): it opens no API anywhere
+        String idToken = "Bearer " + TestBrowser.query(loggedOut.location()).get("id_token_hint");
+        for (String api : new String[] { SHOP + "/api/orders", "http://127.0.0.1:" + ServiceModules.port("orders") + "/api/orders",
+                "http://127.0.0.1:" + ServiceModules.port("mypage") + "/api/mypage/orders" }) {
+            assertThat(new TestBrowser().get(api, Map.of("Authorization", idToken)).status()).as(api).isEqualTo(401);
+        }
         assertThat(browser.follow(loggedOut, null).uri().toString()).isEqualTo(SHOP + "/");
 
         assertThat(browser.get(SHOP + "/api/session").status()).isEqualTo(401);

@@ -3,14 +3,15 @@ package com.twelvestreet.gateway.error;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.lettuce.core.RedisException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.core.annotation.Order;
-import org.springframework.dao.DataAccessException;
 import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -43,7 +44,8 @@ class ProblemErrorWebExceptionHandler implements ErrorWebExceptionHandler {
             return Mono.error(ex);
         }
         HttpStatusCode status = ex instanceof ErrorResponse error ? error.getStatusCode()
-                : ex instanceof DataAccessException ? HttpStatus.SERVICE_UNAVAILABLE // Redis (sessions) unreachable
+                // Redis (sessions) unreachable, translated by Spring Data or straight from Lettuce
+                : ex instanceof DataAccessException || ex instanceof RedisException ? HttpStatus.SERVICE_UNAVAILABLE
                 : HttpStatus.INTERNAL_SERVER_ERROR;
         if (status.is5xxServerError()) {
             log.warn("Request {} {} failed", exchange.getRequest().getMethod(), exchange.getRequest().getPath(), ex);
@@ -56,6 +58,9 @@ class ProblemErrorWebExceptionHandler implements ErrorWebExceptionHandler {
         problem.put("instance", exchange.getRequest().getPath().value());
         response.setStatusCode(status);
         response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        if (status.value() == 503) {
+            response.getHeaders().set("Retry-After", "5");
+        }
         DataBuffer body = response.bufferFactory().wrap(json.writeValueAsBytes(problem));
         return response.writeWith(Mono.just(body));
     }

@@ -1,9 +1,14 @@
 package com.twelvestreet.gateway.ratelimit;
 
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
 import io.lettuce.core.ClientOptions;
+import io.lettuce.core.resource.Delay;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.data.redis.autoconfigure.ClientResourcesBuilderCustomizer;
 import org.springframework.boot.data.redis.autoconfigure.LettuceClientOptionsBuilderCustomizer;
 import org.springframework.cloud.gateway.filter.ratelimit.RedisRateLimiter;
 import org.springframework.context.annotation.Bean;
@@ -40,10 +45,17 @@ class RateLimitConfig {
     /**
      * While Redis is unreachable, Lettuce would queue every command until its timeout and hold each
      * request that long; refused at once instead, the rate limiter lets the request pass and a session
-     * lookup fails fast.
+     * lookup fails fast (a 503 problem).
      */
     @Bean
     LettuceClientOptionsBuilderCustomizer failFastWhileRedisIsDown() {
         return options -> options.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS);
+    }
+
+    /** Reconnect within two seconds of Redis coming back (Lettuce's default backs off to 30 s). */
+    @Bean
+    ClientResourcesBuilderCustomizer reconnectSoonAfterRedisReturns() {
+        return resources -> resources.reconnectDelay(
+                Delay.exponential(Duration.ofMillis(100), Duration.ofSeconds(2), 2, TimeUnit.MILLISECONDS));
     }
 }

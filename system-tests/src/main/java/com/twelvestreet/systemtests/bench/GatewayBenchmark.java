@@ -25,6 +25,9 @@ public final class GatewayBenchmark {
     private static final String GATEWAY = "http://127.0.0.1:8080/api/products";
     private static final String DIRECT = "http://127.0.0.1:8081/api/products";
 
+    /** Requests the gateway refused for their budget (429): they make the figures meaningless, so say so. */
+    private static final AtomicLong RATE_LIMITED = new AtomicLong();
+
     private GatewayBenchmark() {
     }
 
@@ -55,6 +58,12 @@ public final class GatewayBenchmark {
         print("gateway", gateway);
         System.out.printf(Locale.ROOT, "ratio gateway/direct throughput: %.2f (target >= 0.80)%n",
                 gateway.throughput() / direct.throughput());
+        if (RATE_LIMITED.get() > 0) {
+            System.out.printf("%d requests were refused with 429 by the gateway's rate limits: these figures do not count."
+                    + " Start the shop with budgets above the load, e.g. RATE_LIMIT_ANONYMOUS_PER_SECOND=100000"
+                    + " RATE_LIMIT_ANONYMOUS_BURST=100000 RATE_LIMIT_ACCOUNT_PER_SECOND=100000 RATE_LIMIT_ACCOUNT_BURST=100000"
+                    + " ./shop up (README \"Limits at the edge\")%n", RATE_LIMITED.get());
+        }
     }
 
     private static void print(String name, Result result) {
@@ -82,6 +91,9 @@ public final class GatewayBenchmark {
                     long t0 = System.nanoTime();
                     try {
                         HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+                        if (response != null && response.statusCode() == 429) {
+                            RATE_LIMITED.incrementAndGet();
+                        }
                         if (response.statusCode() != 200) {
                             errors.incrementAndGet();
                         }
