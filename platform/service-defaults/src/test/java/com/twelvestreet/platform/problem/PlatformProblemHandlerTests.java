@@ -63,6 +63,19 @@ class PlatformProblemHandlerTests {
     }
 
     @Test
+    void shouldRefuseJsonNestedDeeperThanAnyRequestNeeds() {
+        String deep = "[".repeat(40) + "]".repeat(40);
+        String shallow = "[".repeat(5) + "]".repeat(5);
+
+        // an unknown property is ignored (Spring Boot's default, still applied): only the nesting can refuse it
+        assertThat(mvc.post().uri("/things").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"name\": \"lamp\", \"extra\": " + shallow + "}")).hasStatus(200);
+        assertThat(mvc.post().uri("/things").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"name\": \"lamp\", \"extra\": " + deep + "}"))
+                .hasStatus(400).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
     void shouldAnswerWrongTypesAndUnknownPathsWithProblems() {
         assertThat(mvc.get().uri("/things/seven")).hasStatus(400).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
         assertThat(mvc.get().uri("/nowhere")).hasStatus(404).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
