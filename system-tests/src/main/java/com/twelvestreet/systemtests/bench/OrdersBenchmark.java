@@ -53,11 +53,14 @@ public final class OrdersBenchmark {
         String order = "{\"lines\":[{\"productId\":" + product + ",\"quantity\":1}],\"shippingAddress\":" + ADDRESS + "}";
         Thread.sleep(2_000); // orders' replica hears of the product
 
-        System.out.printf("POST /api/orders through the gateway, %d connections, %d s warm-up, %d s measured%n",
-                connections, warmup, duration);
+        StackCpu cpu = StackCpu.ofShop();
+        System.out.printf("POST /api/orders through the gateway, %d connections, %d s warm-up, %d s measured; tracing sampling %s%n",
+                connections, warmup, duration, cpu.available() ? cpu.tracingSampling() : "unknown");
         run(shopper, null, order, connections, Duration.ofSeconds(warmup));
         // the probe orders as the admin: its My Page holds only probe orders, so "visible" is unambiguous
+        Map<String, Double> before = cpu.available() ? cpu.snapshot() : Map.of();
         Result result = run(shopper, admin, order, connections, Duration.ofSeconds(duration));
+        Map<String, Double> after = cpu.available() ? cpu.snapshot() : Map.of();
 
         System.out.println();
         System.out.printf(Locale.ROOT, "orders placed:   %8.0f orders/s   (%d placed, %d errors; target >= 300/s)%n",
@@ -72,6 +75,14 @@ public final class OrdersBenchmark {
                 .findFirst().orElse("executor_queued_tasks ?");
         System.out.println("orders' outbox backlog after the run: " + backlog.substring(backlog.lastIndexOf(' ') + 1)
                 + " events waiting to be sent");
+        System.out.println();
+        if (cpu.available()) {
+            // the probe's orders are orders too; the saga's asynchronous work for the last ones may still run
+            StackCpu.print(StackCpu.delta(before, after), result.placed.length + result.visible.length + NOT_VISIBLE.get(), "order");
+        }
+        else {
+            System.out.println("no /proc or no ./shop run folder (SHOP_HOME): CPU per order is not measured");
+        }
         if (RATE_LIMITED.get() > 0) {
             System.out.printf("%d requests were refused with 429 by the gateway's rate limits: these figures do not count."
                     + " Start the shop with budgets above the load, e.g. RATE_LIMIT_ACCOUNT_PER_SECOND=100000"

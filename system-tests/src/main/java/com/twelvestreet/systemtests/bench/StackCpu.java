@@ -1,0 +1,155 @@
+package com.twelvestreet.systemtests.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * CPU time of every process of the running stack, per part, from {@code /proc}: each part's process (its PID
+ * from {@code ./shop}'s run folder) and all its descendants, and the PostgreSQL server with its backends
+ * (found through its {@code postmaster.pid}). Per process it counts user + system time plus the time of children it has reaped,
+ * so a process that ends during a measurement still counts in its parent. Linux only; elsewhere it says so.
+ */
+final class StackCpu {
+
+    private static final double TICKS_PER_SECOND = 100.0; // USER_HZ on Linux
+
+    private final Path runDir;
+    private final Map<String, Integer> extraParts = new LinkedHashMap<>();
+
+    StackCpu(Path shopHome) {
+        this.runDir = shopHome.resolve("run");
+    }
+
+    /** Counts another process tree beside the stack's parts, e.g. a reference proxy the benchmark started. */
+    void include(String name, long pid) {
+        extraParts.put(name, (int) pid);
+    }
+
+    static StackCpu ofShop() {
+        String home = System.getProperty("shop.home", System.getenv().getOrDefault("SHOP_HOME", ".shop"));
+        return new StackCpu(Path.of(home));
+    }
+
+    boolean available() {
+        return Files.isDirectory(Path.of("/proc/self")) && Files.isDirectory(runDir);
+    }
+
+    /** CPU milliseconds so far per part (postgres, redis, kafka, ..., gateway), in ./shop's order of its run files. */
+    Map<String, Double> snapshot() {
+        Map<Integer, List<Integer>> children = new HashMap<>();
+        Map<Integer, Long> ticks = new HashMap<>();
+        try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
+            processes.filter(dir -> dir.getFileName().toString().chars().allMatch(Character::isDigit)).forEach(dir -> {
+                String[] stat = stat(dir);
+                if (stat != null) {
+                    int pid = Integer.parseInt(dir.getFileName().toString());
+                    children.computeIfAbsent(Integer.parseInt(stat[1]), parent -> new ArrayList<>()).add(pid);
+                    // utime, stime, cutime, cstime: fields 14–17 of /proc/<pid>/stat
+                    ticks.put(pid, Long.parseLong(stat[11]) + Long.parseLong(stat[12]) + Long.parseLong(stat[13])
+                            + Long.parseLong(stat[14]));
+                }
+            });
+        }
+        catch (IOException ex) {
+            throw new IllegalStateException("Cannot read /proc", ex);
+        }
+        Map<String, Double> parts = new LinkedHashMap<>();
+        for (Map.Entry<String, List<Integer>> part : parts().entrySet()) {
+            long total = 0;
+            List<Integer> pending = new ArrayList<>(part.getValue());
+            while (!pending.isEmpty()) {
+                int pid = pending.remove(pending.size() - 1);
+                total += ticks.getOrDefault(pid, 0L);
+                pending.addAll(children.getOrDefault(pid, List.of()));
+            }
+            parts.put(part.getKey(), total * 1000 / TICKS_PER_SECOND);
+        }
+        return parts;
+    }
+
+    /** What each part used between two snapshots, in CPU milliseconds. */
+    static Map<String, Double> delta(Map<String, Double> before, Map<String, Double> after) {
+        Map<String, Double> used = new LinkedHashMap<>();
+        after.forEach((part, ms) -> used.put(part, ms - before.getOrDefault(part, ms)));
+        return used;
+    }
+
+    /** A table of CPU per unit (an order, a request) for each part and summed over the stack. */
+    static void print(Map<String, Double> used, long units, String unit) {
+        double sum = used.values().stream().mapToDouble(Double::doubleValue).sum();
+        System.out.printf(Locale.ROOT, "%-10s %12s %14s%n", "part", "CPU ms", "CPU ms/" + unit);
+        used.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed()).forEach(part ->
+                System.out.printf(Locale.ROOT, "%-10s %12.0f %14.3f%n", part.getKey(), part.getValue(), part.getValue() / units));
+        System.out.printf(Locale.ROOT, "%-10s %12.0f %14.3f   (%d %ss; the load generator is not counted)%n", "stack",
+                sum, sum / units, units, unit);
+    }
+
+    /** TRACING_SAMPLING_PROBABILITY as the gateway runs with it (the shared default is 1.0). */
+    String tracingSampling() {
+        List<Integer> gateway = parts().get("gateway");
+        if (gateway != null) {
+            try {
+                for (String variable : Files.readString(Path.of("/proc", gateway.get(0).toString(), "environ")).split("\0")) {
+                    if (variable.startsWith("TRACING_SAMPLING_PROBABILITY=")) {
+                        return variable.substring(variable.indexOf('=') + 1);
+                    }
+                }
+            }
+            catch (IOException ex) {
+                return "unknown (" + ex.getMessage() + ")";
+            }
+        }
+        return "1.0 (the default)";
+    }
+
+    /** Each part's root processes: the PID ./shop recorded, and for PostgreSQL also its daemonised server. */
+    private Map<String, List<Integer>> parts() {
+        Map<String, List<Integer>> pids = new LinkedHashMap<>();
+        try (Stream<Path> files = Files.list(runDir)) {
+            files.filter(file -> file.getFileName().toString().endsWith(".pid")).sorted().forEach(file -> {
+                try {
+                    pids.put(file.getFileName().toString().replace(".pid", ""),
+                            new ArrayList<>(List.of(Integer.parseInt(Files.readString(file).strip()))));
+                }
+                catch (IOException | NumberFormatException ex) {
+                    // a part stopping right now: left out of this snapshot
+                }
+            });
+        }
+        catch (IOException ex) {
+            throw new IllegalStateException("Cannot read " + runDir, ex);
+        }
+        extraParts.forEach((name, pid) -> pids.put(name, new ArrayList<>(List.of(pid))));
+        // pg_ctl daemonises the embedded PostgreSQL: its postmaster (and so every backend) is no child of the
+        // part's JVM, so it is found through its own pid file
+        Path postmaster = runDir.resolveSibling("data").resolve("postgres").resolve("postmaster.pid");
+        try {
+            if (Files.exists(postmaster) && pids.containsKey("postgres")) {
+                pids.get("postgres").add(Integer.parseInt(Files.readAllLines(postmaster).get(0).strip()));
+            }
+        }
+        catch (IOException | RuntimeException ex) {
+            // PostgreSQL stopping right now: left out of this snapshot
+        }
+        return pids;
+    }
+
+    /** The fields of /proc/<pid>/stat after the command name (which may contain blanks), or null if gone. */
+    private static String[] stat(Path process) {
+        try {
+            String stat = Files.readString(process.resolve("stat"));
+            return stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        }
+        catch (IOException | RuntimeException ex) {
+            return null;
+        }
+    }
+}
