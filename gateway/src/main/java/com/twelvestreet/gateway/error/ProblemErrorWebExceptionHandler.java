@@ -22,8 +22,9 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
 
 /**
- * Every error the gateway itself raises (no route, a request too large, no instance of a service
- * outside a circuit breaker, anything unexpected) leaves as an RFC 9457 problem, never as a stack trace.
+ * Every error the gateway itself raises (no route, a request too large, a spent rate limit, no instance
+ * of a service outside a circuit breaker, Redis unreachable, anything unexpected) leaves as an RFC 9457
+ * problem, never as a stack trace.
  */
 @Component
 @Order(-2) // before Spring Boot's default handler
@@ -60,6 +61,13 @@ class ProblemErrorWebExceptionHandler implements ErrorWebExceptionHandler {
         response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
         if (status.value() == 503) {
             response.getHeaders().set("Retry-After", "5");
+        }
+        if (status.is4xxClientError() && ex instanceof ErrorResponse error) {
+            // what the gateway's own filters add to a refusal: Retry-After, the budget that was spent
+            response.getHeaders().addAll(error.getHeaders());
+            if (error.getBody().getProperties() != null) {
+                problem.putAll(error.getBody().getProperties());
+            }
         }
         DataBuffer body = response.bufferFactory().wrap(json.writeValueAsBytes(problem));
         return response.writeWith(Mono.just(body));

@@ -1,30 +1,30 @@
 package com.twelvestreet.gateway.ratelimit;
 
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.Map;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.cloud.gateway.filter.ratelimit.RateLimiter;
 import org.springframework.cloud.gateway.filter.ratelimit.RedisRateLimiter;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import org.springframework.security.core.context.SecurityContext;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
 /**
  * Spends a request from a token bucket in Redis (Spring Cloud Gateway's {@link RedisRateLimiter}, one
- * atomic Lua script per request) and answers 429 with problem details and {@code Retry-After} once the
- * bucket is empty. It runs inside the security chain twice: before the login filters, for the login
+ * atomic Lua script per request) and refuses with 429 once the bucket is empty (the gateway's error handler
+ * writes the problem, with {@code Retry-After}). It runs inside the security chain twice: before the login filters, for the login
  * budget per client address (a login flood never reaches the session store), and after authentication,
  * for the account's budget or, without an account, the client address's. Redis unavailable → the
  * request passes (fail open, {@link RedisOutage}), so an outage of Redis never takes the shop down with it.
@@ -35,14 +35,12 @@ class RateLimitFilter implements WebFilter {
     static final String ANONYMOUS = "anonymous";
     static final String LOGIN = "login";
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-
     private final Stage stage;
     private final RedisRateLimiter limiter;
     private final LoginPaths loginPaths;
     private final ClientAddress clientAddress;
     private final Map<String, RateLimitProperties.Budget> budgets;
-    private final Map<String, Counter> refused = new LinkedHashMap<>();
+    private final Map<String, Counter> refused = new HashMap<>();
     private final RedisOutage outage;
 
     RateLimitFilter(Stage stage, RedisRateLimiter limiter, RateLimitProperties properties, LoginPaths loginPaths,
@@ -102,7 +100,7 @@ class RateLimitFilter implements WebFilter {
                 return chain.filter(exchange);
             }
             refused.get(budget).increment();
-            return tooManyRequests(exchange, budget, limits);
+            return Mono.error(tooManyRequests(budget, limits));
         });
     }
 
@@ -111,22 +109,17 @@ class RateLimitFilter implements WebFilter {
         return remaining == null ? -1 : Long.parseLong(remaining);
     }
 
-    private static Mono<Void> tooManyRequests(ServerWebExchange exchange, String budget, RateLimitProperties.Budget limits) {
+    /** A refusal the gateway's error handler turns into the 429 problem, with these headers and the budget. */
+    private static ErrorResponseException tooManyRequests(String budget, RateLimitProperties.Budget limits) {
         // one token comes back every 1/replenishRate seconds: a second is always enough for the next request
         String retryAfter = "1";
-        Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("type", "about:blank");
-        problem.put("title", HttpStatus.TOO_MANY_REQUESTS.getReasonPhrase());
-        problem.put("status", HttpStatus.TOO_MANY_REQUESTS.value());
-        problem.put("detail", "Too many requests: the " + budget + " budget allows " + limits.replenishRate()
-                + " per second with bursts of " + limits.burstCapacity() + ". Try again in " + retryAfter + " s.");
-        problem.put("instance", exchange.getRequest().getPath().value());
-        problem.put("budget", budget);
-        ServerHttpResponse response = exchange.getResponse();
-        response.setStatusCode(HttpStatus.TOO_MANY_REQUESTS);
-        response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-        response.getHeaders().set("Retry-After", retryAfter);
-        response.getHeaders().set("RateLimit-Reset", retryAfter);
-        return response.writeWith(Mono.just(response.bufferFactory().wrap(JSON.writeValueAsBytes(problem))));
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, "Too many requests: the "
+                + budget + " budget allows " + limits.replenishRate() + " per second with bursts of "
+                + limits.burstCapacity() + ". Try again in " + retryAfter + " s.");
+        problem.setProperty("budget", budget);
+        ErrorResponseException refusal = new ErrorResponseException(HttpStatus.TOO_MANY_REQUESTS, problem, null);
+        refusal.getHeaders().set("Retry-After", retryAfter);
+        refusal.getHeaders().set("RateLimit-Reset", retryAfter);
+        return refusal;
     }
 }

@@ -34,6 +34,7 @@ public class TestRedisConfiguration {
     @ServiceConnection(name = "redis")
     @Conditional(TestPostgresConfiguration.DockerAvailable.class)
     GenericContainer<?> redisContainer() {
+        log.info("Tests use a real Redis from Testcontainers ({}): a Docker engine is available", IMAGE);
         return new GenericContainer<>(IMAGE).withExposedPorts(6379);
     }
 
@@ -70,7 +71,8 @@ public class TestRedisConfiguration {
                     // the JVM is going away
                 }
             }, "embedded-redis-stop"));
-            log.info("Embedded Redis (redis-server from embedded-redis) started on port {}", embeddedPort);
+            log.info("Tests use an embedded real Redis (redis-server from embedded-redis) on port {}: no Docker engine was found",
+                    embeddedPort);
         }
         return embeddedPort;
     }
