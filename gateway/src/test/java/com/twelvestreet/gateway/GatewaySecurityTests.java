@@ -143,13 +143,21 @@ class GatewaySecurityTests {
     }
 
     @Test
-    void shouldAddSecurityHeadersAndTheXsrfCookie() throws Exception {
-        HttpResponse<String> response = send(request("/api/products").GET());
+    void shouldAddSecurityHeadersAndTheXsrfCookieToSessionRequestsOnly() throws Exception {
+        HttpResponse<String> session = send(request("/api/products").header("Cookie", "SHOP_SESSION=a-browser-session").GET());
+        HttpResponse<String> anonymous = send(request("/api/products").GET());
+        HttpResponse<String> bearer = send(request("/api/products").header("Cookie", "SHOP_SESSION=a-browser-session")
+                .header("Authorization", "Bearer " + issuer.token("customer-1", "CUSTOMER")).GET());
 
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
-        assertThat(response.headers().firstValue("X-Frame-Options")).hasValue("DENY");
-        assertThat(response.headers().allValues("Set-Cookie")).anyMatch(cookie -> cookie.startsWith("XSRF-TOKEN="));
+        assertThat(session.statusCode()).isEqualTo(200);
+        assertThat(session.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(session.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+        assertThat(session.headers().allValues("Set-Cookie")).anyMatch(cookie -> cookie.startsWith("XSRF-TOKEN="));
+        // nothing to protect without a session: no token made and no cookie written on every anonymous or API call
+        assertThat(anonymous.statusCode()).isEqualTo(200);
+        assertThat(anonymous.headers().allValues("Set-Cookie")).noneMatch(cookie -> cookie.startsWith("XSRF-TOKEN="));
+        assertThat(bearer.statusCode()).isEqualTo(200);
+        assertThat(bearer.headers().allValues("Set-Cookie")).noneMatch(cookie -> cookie.startsWith("XSRF-TOKEN="));
     }
 
     private HttpRequest.Builder request(String path) {

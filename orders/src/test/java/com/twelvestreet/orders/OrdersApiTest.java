@@ -12,6 +12,7 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.ActiveProfiles;
 
 import com.twelvestreet.orders.support.ProductsStubConfiguration;
+import com.twelvestreet.orders.support.SqlStatementsConfiguration;
 import com.twelvestreet.platform.contracts.Topics;
 import com.twelvestreet.platform.test.SagaEventsConfiguration;
 import com.twelvestreet.platform.test.TestJwtIssuerConfiguration;
@@ -27,7 +28,7 @@ import com.twelvestreet.platform.test.TestPostgresConfiguration;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureRestTestClient
 @Import({ TestPostgresConfiguration.class, TestJwtIssuerConfiguration.class, ProductsStubConfiguration.class,
-        SagaEventsConfiguration.class })
+        SagaEventsConfiguration.class, SqlStatementsConfiguration.class })
 @ActiveProfiles("test")
 @EmbeddedKafka(partitions = 1,
         topics = { Topics.PRODUCTS, Topics.ORDERS, Topics.DELIVERIES, "shop.products.DLT", "shop.deliveries.DLT" },

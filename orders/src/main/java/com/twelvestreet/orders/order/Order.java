@@ -64,8 +64,10 @@ public class Order {
 
     private Instant updatedAt;
 
+    // a wrapper, null until saved: Spring Data then knows a placed order is new and inserts it, where a
+    // primitive version would make it merge (a select first, and a version update after the insert)
     @Version
-    private long version;
+    private Long version;
 
     protected Order() {
     }

@@ -43,11 +43,11 @@ class OrderEventsListener {
         switch (event.eventType()) {
             case "OrderPlaced" -> {
                 OrderPlaced placed = event.payload(OrderPlaced.class);
-                log.info("Order {}: stock {}", placed.orderId(), stock.reserve(placed));
+                log.debug("Order {}: stock {}", placed.orderId(), stock.reserve(placed));
             }
             case "OrderCancelled" -> {
                 OrderCancelled cancelled = event.payload(OrderCancelled.class);
-                log.info("Order {} cancelled: stock {}", cancelled.orderId(), stock.release(cancelled));
+                log.debug("Order {} cancelled: stock {}", cancelled.orderId(), stock.release(cancelled));
             }
             default -> log.debug("Ignoring {} {}", event.eventType(), event.eventId());
         }
