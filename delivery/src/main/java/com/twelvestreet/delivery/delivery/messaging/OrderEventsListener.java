@@ -4,6 +4,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -13,6 +14,7 @@ import com.twelvestreet.delivery.delivery.Destination;
 import com.twelvestreet.platform.contracts.Topics;
 import com.twelvestreet.platform.contracts.orders.OrderCancelled;
 import com.twelvestreet.platform.contracts.orders.OrderConfirmed;
+import com.twelvestreet.platform.messaging.EventTypeFilter;
 import com.twelvestreet.platform.messaging.Inbox;
 import com.twelvestreet.platform.messaging.IncomingEvent;
 
@@ -30,7 +32,13 @@ class OrderEventsListener {
         this.deliveries = deliveries;
     }
 
-    @KafkaListener(topics = Topics.ORDERS, groupId = "delivery")
+    /** Only the events this listener acts on open a transaction; the other order events are skipped unread. */
+    @Bean
+    static EventTypeFilter orderEventsForDeliveries() {
+        return EventTypeFilter.taking(OrderConfirmed.class, OrderCancelled.class);
+    }
+
+    @KafkaListener(topics = Topics.ORDERS, groupId = "delivery", filter = "orderEventsForDeliveries")
     @Transactional
     public void on(ConsumerRecord<String, String> record) {
         inbox.receive(record.value()).ifPresent(this::apply);

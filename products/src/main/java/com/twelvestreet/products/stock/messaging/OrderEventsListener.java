@@ -4,6 +4,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -11,6 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
 import com.twelvestreet.platform.contracts.Topics;
 import com.twelvestreet.platform.contracts.orders.OrderCancelled;
 import com.twelvestreet.platform.contracts.orders.OrderPlaced;
+import com.twelvestreet.platform.messaging.EventTypeFilter;
 import com.twelvestreet.platform.messaging.Inbox;
 import com.twelvestreet.platform.messaging.IncomingEvent;
 import com.twelvestreet.products.stock.StockKeeper;
@@ -33,7 +35,13 @@ class OrderEventsListener {
         this.stock = stock;
     }
 
-    @KafkaListener(topics = Topics.ORDERS, groupId = "products")
+    /** Only the events this listener acts on open a transaction; the other order events are skipped unread. */
+    @Bean
+    static EventTypeFilter orderEventsForStock() {
+        return EventTypeFilter.taking(OrderPlaced.class, OrderCancelled.class);
+    }
+
+    @KafkaListener(topics = Topics.ORDERS, groupId = "products", filter = "orderEventsForStock")
     @Transactional
     public void on(ConsumerRecord<String, String> record) {
         inbox.receive(record.value()).ifPresent(this::apply);

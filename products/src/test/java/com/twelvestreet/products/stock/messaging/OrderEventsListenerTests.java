@@ -1,5 +1,6 @@
 package com.twelvestreet.products.stock.messaging;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -20,10 +21,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 
 import com.twelvestreet.platform.contracts.Topics;
+import com.twelvestreet.platform.contracts.orders.DeliveryAddress;
 import com.twelvestreet.platform.contracts.orders.OrderCancelled;
+import com.twelvestreet.platform.contracts.orders.OrderConfirmed;
 import com.twelvestreet.platform.contracts.orders.OrderLine;
 import com.twelvestreet.platform.contracts.orders.OrderPlaced;
 import com.twelvestreet.platform.events.EventEnvelope;
+import com.twelvestreet.platform.events.OutboxRelay;
 import com.twelvestreet.products.ProductsApiTest;
 import com.twelvestreet.products.product.ProductCatalog;
 import com.twelvestreet.products.product.ProductDetails;
@@ -90,6 +94,23 @@ class OrderEventsListenerTests {
     }
 
     @Test
+    void shouldSkipOrderEventsItDoesNotActOnWithoutRecordingThem() throws Exception {
+        long lamp = catalog.create(new ProductDetails("LAMP", "", 8_000, 6)).getId();
+        UUID orderId = UUID.randomUUID();
+        EventEnvelope<OrderConfirmed> confirmed = EventEnvelope.of(orderId.toString(), new OrderConfirmed(orderId, "customer-1", 8_000,
+                new DeliveryAddress("Kim", "04524", "12 Street 1")), Instant.now());
+        EventEnvelope<OrderPlaced> placed = EventEnvelope.of(orderId.toString(),
+                new OrderPlaced(orderId, "customer-1", List.of(new OrderLine(lamp, 1, 8_000, "PRODUCT")), 8_000), Instant.now());
+
+        sendAsTheRelayDoes(confirmed);
+        sendAsTheRelayDoes(placed);
+        waitUntil(() -> processed(placed.eventId()));
+
+        assertThat(stock(lamp)).isEqualTo(5);
+        assertThat(processed(confirmed.eventId())).as("the confirmation was skipped, not processed").isFalse();
+    }
+
+    @Test
     void shouldPutAPoisonMessageOnTheDeadLetterTopicAndGoOn() throws Exception {
         long clock = catalog.create(new ProductDetails("CLOCK", "", 50_000, 4)).getId();
         try (Consumer<String, String> deadLetters = consumer(Topics.deadLetter(Topics.ORDERS))) {
@@ -104,6 +125,13 @@ class OrderEventsListenerTests {
 
     private void send(UUID orderId, Object event) throws Exception {
         send(orderId.toString(), JSON.writeValueAsString(EventEnvelope.of(orderId.toString(), event, Instant.now())));
+    }
+
+    /** With the eventType header, as every service's outbox relay sends its events. */
+    private void sendAsTheRelayDoes(EventEnvelope<?> event) throws Exception {
+        ProducerRecord<String, String> record = new ProducerRecord<>(Topics.ORDERS, event.aggregateId(), JSON.writeValueAsString(event));
+        record.headers().add(OutboxRelay.EVENT_TYPE_HEADER, event.eventType().getBytes(StandardCharsets.UTF_8));
+        producer.send(record).get();
     }
 
     private void send(String key, String value) throws Exception {
