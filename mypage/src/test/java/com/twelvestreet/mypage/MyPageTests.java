@@ -118,19 +118,6 @@ class MyPageTests {
         }
     }
 
-    @Test
-    void shouldKeepTheEventsAroundAPoisonMessage() {
-        try (var deadLetters = events.consumer(Topics.deadLetter(Topics.ORDERS))) {
-            UUID before = place(alice, 10_000);
-            events.send(Topics.ORDERS, "poison-2", "{\"eventId\": \"nope\"}");
-            UUID after = place(alice, 20_000);
-
-            awaitOrder(alice, before, "PENDING");
-            awaitOrder(alice, after, "PENDING");
-            assertThat(KafkaTestClients.next(deadLetters, "poison-2", 1)).hasSize(1);
-        }
-    }
-
     private UUID place(String customer, long amount) {
         UUID order = UUID.randomUUID();
         send(order, new OrderPlaced(order, customer, List.of(new OrderLine(1, 1, amount, "TV")), amount));

@@ -1,7 +1,6 @@
 package com.twelvestreet.mypage.messaging;
 
 import java.time.Instant;
-import java.util.List;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
@@ -9,6 +8,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 import com.twelvestreet.mypage.mileage.Mileage;
 import com.twelvestreet.mypage.myorders.MyOrders;
@@ -19,33 +19,33 @@ import com.twelvestreet.platform.contracts.orders.OrderDelivered;
 import com.twelvestreet.platform.contracts.orders.OrderPlaced;
 import com.twelvestreet.platform.contracts.orders.OrderRejected;
 import com.twelvestreet.platform.contracts.orders.OrderShipped;
-import com.twelvestreet.platform.messaging.BatchInbox;
+import com.twelvestreet.platform.messaging.Inbox;
 import com.twelvestreet.platform.messaging.IncomingEvent;
 
 /**
  * Builds My Page from the order events (one topic, keyed by order, so each order's events come in
  * order): the order list and timeline, and mileage earned on confirmation and reversed on cancel.
- * Each event is applied once, in one transaction with its id; the events of one poll share that transaction,
- * so My Page catches up quickly after a burst of orders (docs/benchmarks.md).
+ * Each event is applied once, in one transaction with its id.
  */
 @Component
 class OrderEventsListener {
 
     private static final Logger log = LoggerFactory.getLogger(OrderEventsListener.class);
 
-    private final BatchInbox inbox;
+    private final Inbox inbox;
     private final MyOrders orders;
     private final Mileage mileage;
 
-    OrderEventsListener(BatchInbox inbox, MyOrders orders, Mileage mileage) {
+    OrderEventsListener(Inbox inbox, MyOrders orders, Mileage mileage) {
         this.inbox = inbox;
         this.orders = orders;
         this.mileage = mileage;
     }
 
-    @KafkaListener(topics = Topics.ORDERS, groupId = "mypage", batch = "true")
-    public void on(List<ConsumerRecord<String, String>> records) {
-        inbox.receive(records, this::apply);
+    @KafkaListener(topics = Topics.ORDERS, groupId = "mypage")
+    @Transactional
+    public void on(ConsumerRecord<String, String> record) {
+        inbox.receive(record.value()).ifPresent(this::apply);
     }
 
     private void apply(IncomingEvent event) {

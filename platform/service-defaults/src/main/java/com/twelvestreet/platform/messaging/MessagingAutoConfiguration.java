@@ -24,7 +24,6 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.util.backoff.ExponentialBackOff;
 
 import com.twelvestreet.platform.contracts.Topics;
@@ -33,8 +32,7 @@ import com.twelvestreet.platform.contracts.Topics;
  * Dead letters for services that consume Kafka with listeners: a message that fails is retried
  * with backoff ({@code twelvestreet.messaging.max-attempts}), then published unchanged (bytes, key,
  * headers plus the failure) to {@code <topic>.DLT}, and the replay endpoint sends it back later.
- * Services with a database also get the {@link Inbox} for idempotent listeners, and the {@link BatchInbox} for
- * batch listeners.
+ * Services with a database also get the {@link Inbox} for idempotent listeners.
  */
 @AutoConfiguration(afterName = { "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
         "org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration" })
@@ -76,12 +74,6 @@ public class MessagingAutoConfiguration {
     @ConditionalOnBean(ProcessedEvents.class)
     Inbox inbox(JsonMapper json, ProcessedEvents processed) {
         return new Inbox(json, processed);
-    }
-
-    @Bean
-    @ConditionalOnBean(ProcessedEvents.class)
-    BatchInbox batchInbox(Inbox inbox, PlatformTransactionManager transactions) {
-        return new BatchInbox(inbox, transactions);
     }
 
     @Configuration(proxyBeanMethods = false)
