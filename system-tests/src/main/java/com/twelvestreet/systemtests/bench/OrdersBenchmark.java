@@ -70,11 +70,6 @@ public final class OrdersBenchmark {
         System.out.printf(Locale.ROOT, "placed -> mypage: p50 %7.1f ms   p99 %7.1f ms   (%d probes, %d not visible within 30 s; "
                 + "target p99 <= 150 ms)%n", percentile(result.visible, 50), percentile(result.visible, 99),
                 result.visible.length, NOT_VISIBLE.get());
-        String backlog = send(client(), HttpRequest.newBuilder(URI.create("http://127.0.0.1:8082/actuator/prometheus"))
-                .GET().build()).body().lines().filter(line -> line.startsWith("executor_queued_tasks"))
-                .findFirst().orElse("executor_queued_tasks ?");
-        System.out.println("orders' outbox backlog after the run: " + backlog.substring(backlog.lastIndexOf(' ') + 1)
-                + " events waiting to be sent");
         System.out.println();
         if (cpu.available()) {
             // the probe's orders are orders too; the saga's asynchronous work for the last ones may still run
