@@ -1,6 +1,9 @@
 package com.twelvestreet.systemtests;
 
+import java.io.IOException;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -65,6 +68,22 @@ class ShopStackIT {
                     }
                 }));
         assertThat(up).contains("PRODUCTS", "GATEWAY");
+    }
+
+    @Test
+    @Order(2)
+    void shouldStartEveryServiceFromTheStartUpCacheItsTrainingRunMade() throws IOException {
+        for (String service : List.of("discovery", "oauth", "products", "orders", "delivery", "mypage", "ui", "gateway")) {
+            String pid = Files.readString(shop.home().resolve("run").resolve(service + ".pid")).strip();
+            String commandLine = Files.readString(Path.of("/proc", pid, "cmdline")).replace('\0', ' ');
+            Matcher cache = Pattern.compile("-XX:(?:AOTCache|SharedArchiveFile)=(\\S+)").matcher(commandLine);
+
+            assertThat(cache.find()).as("%s runs from a start-up cache: %s", service, commandLine).isTrue();
+            assertThat(Path.of(cache.group(1))).as(service).isNotEmptyFile();
+            // a cache the JVM cannot map (another JDK, other options) is reported on its output, and ignored
+            assertThat(Files.readAllLines(shop.home().resolve("logs").resolve(service + ".log")))
+                    .as("%s's log", service).noneMatch(line -> line.matches(".*\\[error *\\]\\[(aot|cds)\\].*"));
+        }
     }
 
     @Test

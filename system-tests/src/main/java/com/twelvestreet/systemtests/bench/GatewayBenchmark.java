@@ -38,10 +38,10 @@ public final class GatewayBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        int connections = option(args, "--connections", 16);
-        int warmup = option(args, "--warmup", 45);
-        int duration = option(args, "--duration", 15);
-        int rounds = option(args, "--rounds", 2);
+        int connections = Options.integer(args, "--connections", 16);
+        int warmup = Options.integer(args, "--warmup", 45);
+        int duration = Options.integer(args, "--duration", 15);
+        int rounds = Options.integer(args, "--rounds", 2);
         StackCpu cpu = StackCpu.ofShop();
         if (!cpu.available()) {
             System.out.println("no /proc or no ./shop run folder (SHOP_HOME): CPU per request is not measured");
@@ -170,15 +170,6 @@ public final class GatewayBenchmark {
             parts.add(Arrays.copyOf(latencies[c], counts[c]));
         }
         return new Result(parts, elapsed, errors.get());
-    }
-
-    private static int option(String[] args, String name, int fallback) {
-        for (int i = 0; i < args.length - 1; i++) {
-            if (args[i].equals(name)) {
-                return Integer.parseInt(args[i + 1]);
-            }
-        }
-        return fallback;
     }
 
     private record Result(List<long[]> latencies, long elapsedNanos, long errors) {

@@ -42,9 +42,9 @@ public final class OrdersBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        int connections = option(args, "--connections", 16);
-        int warmup = option(args, "--warmup", 30);
-        int duration = option(args, "--duration", 30);
+        int connections = Options.integer(args, "--connections", 16);
+        int warmup = Options.integer(args, "--warmup", 30);
+        int duration = Options.integer(args, "--duration", 30);
 
         System.out.println("getting tokens by the device flow (demo shopper and admin)...");
         String shopper = deviceToken("shopper@12street.dev", "shopper-pass-12");
@@ -279,15 +279,6 @@ public final class OrdersBenchmark {
         catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    private static int option(String[] args, String name, int fallback) {
-        for (int i = 0; i < args.length - 1; i++) {
-            if (args[i].equals(name)) {
-                return Integer.parseInt(args[i + 1]);
-            }
-        }
-        return fallback;
     }
 
     private record Result(long[] placed, long[] visible, long elapsedNanos, long errors) {

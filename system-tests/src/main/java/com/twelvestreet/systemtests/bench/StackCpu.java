@@ -75,6 +75,63 @@ final class StackCpu {
         return parts;
     }
 
+    /**
+     * Resident memory per part in MB, summed over the part's processes: {@code VmRSS}, the proportional set size
+     * (PSS: pages shared with other processes counted by share, so PostgreSQL's buffers, which all its backends map,
+     * count once) and the anonymous share of PSS (what no file backs: heap, thread stacks, malloc, written cache pages).
+     */
+    Map<String, double[]> residentMemory() {
+        Map<String, double[]> memory = new LinkedHashMap<>();
+        Map<Integer, List<Integer>> children = childrenByParent();
+        for (Map.Entry<String, List<Integer>> part : parts().entrySet()) {
+            double[] total = new double[3];
+            List<Integer> pending = new ArrayList<>(part.getValue());
+            while (!pending.isEmpty()) {
+                int pid = pending.remove(pending.size() - 1);
+                try {
+                    for (String line : Files.readAllLines(Path.of("/proc", Integer.toString(pid), "smaps_rollup"))) {
+                        if (line.startsWith("Rss:")) {
+                            total[0] += kilobytes(line) / 1024.0;
+                        }
+                        else if (line.startsWith("Pss:")) {
+                            total[1] += kilobytes(line) / 1024.0;
+                        }
+                        else if (line.startsWith("Pss_Anon:")) {
+                            total[2] += kilobytes(line) / 1024.0;
+                        }
+                    }
+                }
+                catch (IOException | RuntimeException ex) {
+                    // a process ending right now: left out
+                }
+                pending.addAll(children.getOrDefault(pid, List.of()));
+            }
+            memory.put(part.getKey(), total);
+        }
+        return memory;
+    }
+
+    private static long kilobytes(String statusLine) {
+        return Long.parseLong(statusLine.replaceAll("[^0-9]", ""));
+    }
+
+    private static Map<Integer, List<Integer>> childrenByParent() {
+        Map<Integer, List<Integer>> children = new HashMap<>();
+        try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
+            processes.filter(dir -> dir.getFileName().toString().chars().allMatch(Character::isDigit)).forEach(dir -> {
+                String[] stat = stat(dir);
+                if (stat != null) {
+                    children.computeIfAbsent(Integer.parseInt(stat[1]), parent -> new ArrayList<>())
+                            .add(Integer.parseInt(dir.getFileName().toString()));
+                }
+            });
+        }
+        catch (IOException ex) {
+            throw new IllegalStateException("Cannot read /proc", ex);
+        }
+        return children;
+    }
+
     /** What each part used between two snapshots, in CPU milliseconds. */
     static Map<String, Double> delta(Map<String, Double> before, Map<String, Double> after) {
         Map<String, Double> used = new LinkedHashMap<>();
