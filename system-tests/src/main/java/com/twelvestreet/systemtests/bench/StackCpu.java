@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.stream.Stream;
 
 /**
@@ -44,35 +45,15 @@ final class StackCpu {
 
     /** CPU milliseconds so far per part (postgres, redis, kafka, ..., gateway), in ./shop's order of its run files. */
     Map<String, Double> snapshot() {
-        Map<Integer, List<Integer>> children = new HashMap<>();
         Map<Integer, Long> ticks = new HashMap<>();
-        try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
-            processes.filter(dir -> dir.getFileName().toString().chars().allMatch(Character::isDigit)).forEach(dir -> {
-                String[] stat = stat(dir);
-                if (stat != null) {
-                    int pid = Integer.parseInt(dir.getFileName().toString());
-                    children.computeIfAbsent(Integer.parseInt(stat[1]), parent -> new ArrayList<>()).add(pid);
-                    // utime, stime, cutime, cstime: fields 14–17 of /proc/<pid>/stat
-                    ticks.put(pid, Long.parseLong(stat[11]) + Long.parseLong(stat[12]) + Long.parseLong(stat[13])
-                            + Long.parseLong(stat[14]));
-                }
-            });
-        }
-        catch (IOException ex) {
-            throw new IllegalStateException("Cannot read /proc", ex);
-        }
-        Map<String, Double> parts = new LinkedHashMap<>();
-        for (Map.Entry<String, List<Integer>> part : parts().entrySet()) {
-            long total = 0;
-            List<Integer> pending = new ArrayList<>(part.getValue());
-            while (!pending.isEmpty()) {
-                int pid = pending.remove(pending.size() - 1);
-                total += ticks.getOrDefault(pid, 0L);
-                pending.addAll(children.getOrDefault(pid, List.of()));
-            }
-            parts.put(part.getKey(), total * 1000 / TICKS_PER_SECOND);
-        }
-        return parts;
+        Map<String, List<Integer>> parts = processesByPart((pid, stat) ->
+                // utime, stime, cutime, cstime: fields 14–17 of /proc/<pid>/stat
+                ticks.put(pid, Long.parseLong(stat[11]) + Long.parseLong(stat[12]) + Long.parseLong(stat[13])
+                        + Long.parseLong(stat[14])));
+        Map<String, Double> cpu = new LinkedHashMap<>();
+        parts.forEach((part, pids) ->
+                cpu.put(part, pids.stream().mapToLong(pid -> ticks.getOrDefault(pid, 0L)).sum() * 1000 / TICKS_PER_SECOND));
+        return cpu;
     }
 
     /**
@@ -82,54 +63,57 @@ final class StackCpu {
      */
     Map<String, double[]> residentMemory() {
         Map<String, double[]> memory = new LinkedHashMap<>();
-        Map<Integer, List<Integer>> children = childrenByParent();
-        for (Map.Entry<String, List<Integer>> part : parts().entrySet()) {
+        processesByPart((pid, stat) -> { }).forEach((part, pids) -> {
             double[] total = new double[3];
-            List<Integer> pending = new ArrayList<>(part.getValue());
-            while (!pending.isEmpty()) {
-                int pid = pending.remove(pending.size() - 1);
+            for (int pid : pids) {
                 try {
                     for (String line : Files.readAllLines(Path.of("/proc", Integer.toString(pid), "smaps_rollup"))) {
-                        if (line.startsWith("Rss:")) {
-                            total[0] += kilobytes(line) / 1024.0;
-                        }
-                        else if (line.startsWith("Pss:")) {
-                            total[1] += kilobytes(line) / 1024.0;
-                        }
-                        else if (line.startsWith("Pss_Anon:")) {
-                            total[2] += kilobytes(line) / 1024.0;
+                        int field = line.startsWith("Rss:") ? 0 : line.startsWith("Pss:") ? 1 : line.startsWith("Pss_Anon:") ? 2 : -1;
+                        if (field >= 0) {
+                            total[field] += Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
                         }
                     }
                 }
                 catch (IOException | RuntimeException ex) {
                     // a process ending right now: left out
                 }
-                pending.addAll(children.getOrDefault(pid, List.of()));
             }
-            memory.put(part.getKey(), total);
-        }
+            memory.put(part, total);
+        });
         return memory;
     }
 
-    private static long kilobytes(String statusLine) {
-        return Long.parseLong(statusLine.replaceAll("[^0-9]", ""));
-    }
-
-    private static Map<Integer, List<Integer>> childrenByParent() {
+    /**
+     * Every process of each part: its root processes and all their descendants, from one pass over {@code /proc},
+     * which hands each process's {@code stat} fields (after the command name) to {@code eachProcess}.
+     */
+    private Map<String, List<Integer>> processesByPart(BiConsumer<Integer, String[]> eachProcess) {
         Map<Integer, List<Integer>> children = new HashMap<>();
         try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
             processes.filter(dir -> dir.getFileName().toString().chars().allMatch(Character::isDigit)).forEach(dir -> {
                 String[] stat = stat(dir);
                 if (stat != null) {
-                    children.computeIfAbsent(Integer.parseInt(stat[1]), parent -> new ArrayList<>())
-                            .add(Integer.parseInt(dir.getFileName().toString()));
+                    int pid = Integer.parseInt(dir.getFileName().toString());
+                    children.computeIfAbsent(Integer.parseInt(stat[1]), parent -> new ArrayList<>()).add(pid);
+                    eachProcess.accept(pid, stat);
                 }
             });
         }
         catch (IOException ex) {
             throw new IllegalStateException("Cannot read /proc", ex);
         }
-        return children;
+        Map<String, List<Integer>> processes = new LinkedHashMap<>();
+        parts().forEach((part, roots) -> {
+            List<Integer> all = new ArrayList<>();
+            List<Integer> pending = new ArrayList<>(roots);
+            while (!pending.isEmpty()) {
+                int pid = pending.remove(pending.size() - 1);
+                all.add(pid);
+                pending.addAll(children.getOrDefault(pid, List.of()));
+            }
+            processes.put(part, all);
+        });
+        return processes;
     }
 
     /** What each part used between two snapshots, in CPU milliseconds. */
