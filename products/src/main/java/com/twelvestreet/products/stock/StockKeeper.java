@@ -3,7 +3,6 @@ package com.twelvestreet.products.stock;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,7 +17,6 @@ import org.springframework.transaction.annotation.Transactional;
 import com.twelvestreet.platform.contracts.orders.OrderCancelled;
 import com.twelvestreet.platform.contracts.orders.OrderLine;
 import com.twelvestreet.platform.contracts.orders.OrderPlaced;
-import com.twelvestreet.platform.contracts.products.ProductChanged;
 import com.twelvestreet.platform.contracts.products.ProductOutOfStock;
 import com.twelvestreet.platform.contracts.products.StockReleased;
 import com.twelvestreet.platform.contracts.products.StockReserved;
@@ -28,7 +26,9 @@ import com.twelvestreet.platform.events.EventEnvelope;
  * The products side of the order saga: reserves all lines of an order or none, and gives the stock
  * back when the order is cancelled. The product rows are locked in id order for the decision, so
  * concurrent orders cannot oversell and cannot deadlock. Reserving or releasing the same order
- * again changes nothing.
+ * again changes nothing. Its answers are StockReserved, ProductOutOfStock and StockReleased only: a
+ * ProductChanged per product touched was an event and a transaction in orders per order line that no
+ * reader used (orders' replica keeps names and prices; stock is read from products' API).
  */
 @Service
 @Transactional
@@ -70,7 +70,6 @@ public class StockKeeper {
         wanted.forEach((productId, quantity) -> changeStock(productId, -quantity, now));
         record(order.orderId(), ReservationStatus.RESERVED, wanted, now);
         publish(order.orderId(), new StockReserved(order.orderId()), now);
-        wanted.keySet().forEach(productId -> publishProductChanged(productId, now));
         return ReservationStatus.RESERVED;
     }
 
@@ -85,16 +84,10 @@ public class StockKeeper {
                 .param(cancelled.orderId())
                 .query((rs, row) -> reserved.put(rs.getLong("product_id"), rs.getInt("quantity")))
                 .list();
-        List<Long> returned = new ArrayList<>();
-        reserved.forEach((productId, quantity) -> {
-            if (changeStock(productId, quantity, now)) {
-                returned.add(productId); // a product deleted meanwhile has no shelf to return to
-            }
-        });
+        reserved.forEach((productId, quantity) -> changeStock(productId, quantity, now)); // none if deleted meanwhile
         jdbc.sql("update stock_reservations set status = 'RELEASED', updated_at = ? where order_id = ?")
                 .param(Timestamp.from(now)).param(cancelled.orderId()).update();
         publish(cancelled.orderId(), new StockReleased(cancelled.orderId()), now);
-        returned.forEach(productId -> publishProductChanged(productId, now));
         return ReservationStatus.RELEASED;
     }
 
@@ -103,11 +96,11 @@ public class StockKeeper {
                 .param(orderId).query(String.class).optional().map(ReservationStatus::valueOf);
     }
 
-    private boolean changeStock(long productId, int delta, Instant now) {
-        return jdbc.sql("""
+    private void changeStock(long productId, int delta, Instant now) {
+        jdbc.sql("""
                 update products set stock = stock + ?, version = version + 1, updated_at = ?
                 where id = ? and stock + ? >= 0""")
-                .param(delta).param(Timestamp.from(now)).param(productId).param(delta).update() == 1;
+                .param(delta).param(Timestamp.from(now)).param(productId).param(delta).update();
     }
 
     private void record(UUID orderId, ReservationStatus status, Map<Long, Integer> lines, Instant now) {
@@ -116,14 +109,6 @@ public class StockKeeper {
         lines.forEach((productId, quantity) -> jdbc.sql(
                 "insert into stock_reservation_lines (order_id, product_id, quantity) values (?, ?, ?)")
                 .param(orderId).param(productId).param(quantity).update());
-    }
-
-    private void publishProductChanged(long productId, Instant now) {
-        jdbc.sql("select id, version, name, price, stock from products where id = ?").param(productId)
-                .query((rs, row) -> new ProductChanged(rs.getLong("id"), rs.getLong("version"), rs.getString("name"),
-                        rs.getLong("price"), rs.getInt("stock"), false))
-                .optional()
-                .ifPresent(changed -> publish(String.valueOf(productId), changed, now));
     }
 
     private void publish(UUID orderId, Object event, Instant now) {
