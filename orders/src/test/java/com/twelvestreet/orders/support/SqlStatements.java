@@ -2,6 +2,7 @@ package com.twelvestreet.orders.support;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
@@ -16,7 +17,8 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 
 /**
  * Counts the SQL statements sent to the database (one per round trip: a JDBC batch counts once) while a
- * piece of work runs on the calling thread, through datasource-proxy around the application's DataSource.
+ * piece of work runs on the calling thread, or on any thread with their parameters (the outbox sends and
+ * completes on its own threads), through datasource-proxy around the application's DataSource.
  */
 public final class SqlStatements implements QueryExecutionListener, BeanPostProcessor {
 
@@ -35,12 +37,41 @@ public final class SqlStatements implements QueryExecutionListener, BeanPostProc
         return sent;
     }
 
+    private final List<Sent> fromAnyThread = new CopyOnWriteArrayList<>();
+    private volatile boolean watchingEveryThread;
+
+    /** The statements every thread sent while the work ran; the work may wait on {@link #sentSoFar()}. */
+    public List<Sent> sentByAnyThreadDuring(Runnable work) {
+        fromAnyThread.clear();
+        watchingEveryThread = true;
+        try {
+            work.run();
+        }
+        finally {
+            watchingEveryThread = false;
+        }
+        return List.copyOf(fromAnyThread);
+    }
+
+    public List<Sent> sentSoFar() {
+        return List.copyOf(fromAnyThread);
+    }
+
+    /** A statement and the values bound to it (the first set of a batch). */
+    public record Sent(String sql, List<Object> parameters) {
+    }
+
     @Override
     public void beforeQuery(ExecutionInfo execution, List<QueryInfo> queries) {
     }
 
     @Override
     public void afterQuery(ExecutionInfo execution, List<QueryInfo> queries) {
+        if (watchingEveryThread) {
+            queries.forEach(query -> fromAnyThread.add(new Sent(query.getQuery(), query.getParametersList().isEmpty()
+                    ? List.of()
+                    : query.getParametersList().get(0).stream().map(set -> set.getArgs()[1]).toList())));
+        }
         List<String> sent = recording.get();
         if (sent != null) {
             String batch = execution.isBatch() ? " [batch of " + execution.getBatchSize() + "]" : "";
