@@ -14,9 +14,10 @@ import org.springframework.security.oauth2.jwt.Jwt;
 /**
  * Bearer tokens that the resource server's decoder has already accepted, each kept until its {@code exp}, so a
  * shopper's next requests skip the signature check and claim conversion (6 % of orders' and 11 % of mypage's CPU
- * samples under load in the profiles of docs/benchmarks.md, efficiency step 2, and again in the gateway). The key is the whole token, signature included: a changed token
- * is a different key and goes through the decoder. Refused tokens are never kept, and a kept token leaves before
- * the decoder's own expiry check (which allows clock skew) would refuse it. Bounded in size.
+ * samples under load in the profiles of docs/benchmarks.md, efficiency step 2, and again in the gateway). The key
+ * is the whole token, signature included: a changed token is a different key and goes through the decoder.
+ * Refused tokens are never kept, and a kept token leaves before the decoder's own expiry check (which allows clock
+ * skew) would refuse it. Bounded in size.
  */
 public final class VerifiedTokens {
 
