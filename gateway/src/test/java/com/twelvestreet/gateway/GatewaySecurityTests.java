@@ -13,14 +13,20 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
+import org.springframework.session.data.redis.ReactiveRedisSessionRepository;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
 import com.twelvestreet.platform.test.TestJwtIssuer;
 import com.twelvestreet.platform.test.TestJwtIssuerConfiguration;
 import com.twelvestreet.platform.test.TestRedisConfiguration;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.clearInvocations;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
 
 /** Bearer tokens, the session endpoint, CSRF and security headers at the gateway. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
@@ -47,6 +53,9 @@ class GatewaySecurityTests {
 
     @Autowired
     TestJwtIssuer issuer;
+
+    @MockitoSpyBean
+    ReactiveRedisSessionRepository sessions;
 
     final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -158,6 +167,25 @@ class GatewaySecurityTests {
         assertThat(anonymous.headers().allValues("Set-Cookie")).noneMatch(cookie -> cookie.startsWith("XSRF-TOKEN="));
         assertThat(bearer.statusCode()).isEqualTo(200);
         assertThat(bearer.headers().allValues("Set-Cookie")).noneMatch(cookie -> cookie.startsWith("XSRF-TOKEN="));
+    }
+
+    @Test
+    void shouldLookForASessionOnlyWhereTheBrowserSentItsCookie() throws Exception {
+        clearInvocations(sessions);
+        HttpResponse<String> anonymous = send(request("/api/products").GET());
+        HttpResponse<String> bearer = send(request("/api/products")
+                .header("Authorization", "Bearer " + issuer.token("customer-2", "CUSTOMER")).GET());
+
+        assertThat(anonymous.statusCode()).isEqualTo(200);
+        assertThat(bearer.statusCode()).isEqualTo(200);
+        // a new session is made on two other threads (Spring Session), and the request then went on there
+        verify(sessions, never()).createSession();
+        verify(sessions, never()).findById(any());
+
+        HttpResponse<String> browser = send(request("/api/products").header("Cookie", "SHOP_SESSION=a-browser-session").GET());
+
+        assertThat(browser.statusCode()).isEqualTo(200);
+        verify(sessions).findById("a-browser-session");
     }
 
     private HttpRequest.Builder request(String path) {

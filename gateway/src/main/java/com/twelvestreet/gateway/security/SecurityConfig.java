@@ -24,6 +24,8 @@ import org.springframework.security.web.server.authentication.HttpStatusServerEn
 import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
 import org.springframework.security.web.server.csrf.CsrfWebFilter;
 import org.springframework.security.web.server.csrf.ServerCsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.server.savedrequest.ServerRequestCache;
+import org.springframework.security.web.server.savedrequest.WebSessionServerRequestCache;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher.MatchResult;
 
@@ -54,6 +56,10 @@ class SecurityConfig {
         logoutSuccess.setPostLogoutRedirectUri("{baseUrl}/");
 
         return rateLimits.applyTo(http)
+                .securityContextRepository(new LoginsInSession(sessionCookie))
+                // nothing is ever saved (every exchange is permitted; the browser shop starts its logins), so the
+                // cache looks into the session only for a request marked as the one to continue after a login
+                .requestCache(cache -> cache.requestCache(continuedRequests()))
                 // services decide who may do what; the gateway authenticates and relays
                 .authorizeExchange(exchanges -> exchanges.anyExchange().permitAll())
                 .oauth2Login(login -> login.authorizationRequestResolver(authorizationRequests)
@@ -84,6 +90,12 @@ class SecurityConfig {
     @Bean
     ReactiveOAuth2UserService<OidcUserRequest, OidcUser> oidcUserService(ReactiveJwtDecoder accessTokens) {
         return new AccessTokenRoles(accessTokens);
+    }
+
+    private static ServerRequestCache continuedRequests() {
+        WebSessionServerRequestCache requests = new WebSessionServerRequestCache();
+        requests.setMatchingRequestParameterName("continue");
+        return requests;
     }
 
     /**
