@@ -17,15 +17,26 @@ class Courier {
     private static final Logger log = LoggerFactory.getLogger(Courier.class);
 
     private final DeliveryService deliveries;
+    private final int batchSize;
 
-    Courier(DeliveryService deliveries) {
+    Courier(DeliveryService deliveries, CourierProperties properties) {
         this.deliveries = deliveries;
+        this.batchSize = properties.batchSize();
     }
 
+    /**
+     * Moves every due delivery, a batch per transaction, until a batch comes back short: one batch per round
+     * capped the shop at 50 steps a second (25 orders), and deliveries fell behind any faster ordering.
+     */
     @Scheduled(fixedDelayString = "${twelvestreet.delivery.courier.poll-interval:1s}")
     void round() {
         try {
-            int moved = deliveries.courierRound();
+            int moved = 0;
+            int batch;
+            do {
+                batch = deliveries.courierRound();
+                moved += batch;
+            } while (batch == batchSize);
             if (moved > 0) {
                 log.debug("Courier moved {} deliveries", moved);
             }

@@ -51,6 +51,9 @@ class DeliverySagaTests {
     @Autowired
     SagaEvents events;
 
+    @Autowired
+    Courier courier;
+
     @Test
     void shouldScheduleOneDeliveryPerConfirmedOrderHoweverOftenItIsAnnounced() {
         UUID order = UUID.randomUUID();
@@ -81,6 +84,27 @@ class DeliverySagaTests {
                     .containsExactly("DeliveryStarted", "DeliveryCompleted");
             assertThat(announced.get(0).at("/payload/orderId").asString()).isEqualTo(order.toString());
         }
+    }
+
+    @Test
+    void shouldLetTheCourierCatchUpWithEveryDueDeliveryInOneRound() {
+        // twelve batches of the default 50; the courier used to take one batch per one-second round
+        jdbc.sql("""
+                insert into deliveries (id, order_id, customer_id, status, next_step_at, created_at, updated_at, version,
+                                        recipient, postal_code, address_line)
+                select gen_random_uuid(), gen_random_uuid(), ?, 'READY', now() - interval '1 second', now(), now(), 0,
+                       'Alice Kim', '04524', '12 Sejong-daero'
+                from generate_series(1, 600)""").param(alice).update();
+
+        courier.round();
+
+        // the scheduled round may still be finishing a batch it had locked when this one ran out of rows
+        await().atMost(Duration.ofSeconds(2)).untilAsserted(() -> assertThat(jdbc.sql(
+                "select status, count(*) from deliveries where customer_id = ? group by status").param(alice)
+                .query((row, n) -> row.getString(1) + "=" + row.getInt(2)).list()).containsExactly("SHIPPING=600"));
+        // their 600 DeliveryStarted events on the broker before the next test listens to the topic
+        await().atMost(Duration.ofSeconds(20)).until(
+                () -> jdbc.sql("select count(*) from event_publication").query(Integer.class).single() == 0);
     }
 
     @Test
