@@ -88,6 +88,20 @@ class MyPageTests {
     }
 
     @Test
+    void shouldCountEachOrderOnceHoweverOftenItIsAnnounced() {
+        UUID order = UUID.randomUUID();
+        OrderPlaced placed = new OrderPlaced(order, alice, List.of(new OrderLine(1, 1, 5_000, "LAMP")), 5_000);
+        EventEnvelope<Object> announced = send(order, placed);
+        events.send(Topics.ORDERS, order.toString(), SagaEvents.JSON.writeValueAsString(announced)); // redelivery
+        send(order, placed); // the same fact under a new event id
+        place(alice, 7_000);
+        awaitQuiet(alice);
+
+        assertThat(page(alice).get("totalItems").asLong()).isEqualTo(3);
+        assertThat(page("bob-" + UUID.randomUUID()).get("totalItems").asLong()).isZero();
+    }
+
+    @Test
     void shouldReverseNothingForAnOrderCancelledWhilePending() {
         UUID order = place(alice, 20_000);
         send(order, new OrderCancelled(order, alice));
