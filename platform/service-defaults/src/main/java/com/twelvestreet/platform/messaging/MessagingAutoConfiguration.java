@@ -1,5 +1,6 @@
 package com.twelvestreet.platform.messaging;
 
+import java.time.Duration;
 import java.util.Map;
 
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -27,6 +28,7 @@ import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.ExponentialBackOff;
 
 import com.twelvestreet.platform.contracts.Topics;
+import com.twelvestreet.platform.retention.RetentionRule;
 
 /**
  * Dead letters for services that consume Kafka with listeners: a message that fails is retried
@@ -68,6 +70,16 @@ public class MessagingAutoConfiguration {
     @ConditionalOnBean(JdbcClient.class)
     ProcessedEvents processedEvents(JdbcClient jdbc) {
         return new ProcessedEvents(jdbc);
+    }
+
+    /**
+     * A handled event's id is kept while Kafka may still hold the event: 7 days of topic retention plus up to
+     * a day until its segment rolls (docs/retention.md), and a day to spare.
+     */
+    @Bean
+    @ConditionalOnBean(ProcessedEvents.class)
+    RetentionRule processedEventsRetention(@Value("${twelvestreet.retention.processed-events:9d}") Duration keep) {
+        return RetentionRule.olderThan("processed_events", "processed_at", keep);
     }
 
     @Bean

@@ -1,0 +1,2 @@
+-- the retention rounds find expired rows by age (docs/retention.md)
+create index processed_events_by_age_idx on processed_events (processed_at);
