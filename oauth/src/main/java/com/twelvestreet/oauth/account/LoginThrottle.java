@@ -63,9 +63,10 @@ public class LoginThrottle {
         }
         Instant now = clock.instant();
         int failures = jdbc.sql("""
-                insert into login_throttle (email, failures) values (?, 1)
-                on conflict (email) do update set failures = login_throttle.failures + 1
-                returning failures""").param(email).query(Integer.class).single();
+                insert into login_throttle (email, failures, last_failure_at) values (?, 1, ?)
+                on conflict (email) do update
+                set failures = login_throttle.failures + 1, last_failure_at = excluded.last_failure_at
+                returning failures""").param(email).param(Timestamp.from(now)).query(Integer.class).single();
         if (failures >= settings.maxFailures()) {
             jdbc.sql("update login_throttle set failures = 0, locked_until = ? where email = ?")
                     .param(Timestamp.from(now.plus(settings.lockDuration()))).param(email).update();

@@ -15,6 +15,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.twelvestreet.platform.contracts.orders.OrderCancelled;
+import com.twelvestreet.platform.contracts.orders.OrderDelivered;
 import com.twelvestreet.platform.contracts.orders.OrderLine;
 import com.twelvestreet.platform.contracts.orders.OrderPlaced;
 import com.twelvestreet.platform.contracts.products.ProductOutOfStock;
@@ -89,6 +90,12 @@ public class StockKeeper {
                 .param(Timestamp.from(now)).param(cancelled.orderId()).update();
         publish(cancelled.orderId(), new StockReleased(cancelled.orderId()), now);
         return ReservationStatus.RELEASED;
+    }
+
+    /** The order was delivered: its reservation is settled for good (a later cancel or failure cannot touch it). */
+    public void settle(OrderDelivered delivered) {
+        jdbc.sql("update stock_reservations set status = 'DELIVERED', updated_at = ? where order_id = ? and status = 'RESERVED'")
+                .param(Timestamp.from(clock.instant())).param(delivered.orderId()).update();
     }
 
     private Optional<ReservationStatus> status(UUID orderId, boolean lock) {

@@ -11,9 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
@@ -22,7 +19,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.context.SmartLifecycle;
+import com.twelvestreet.platform.scheduling.FixedDelayJob;
 
 /**
  * Removes bookkeeping rows past their {@link RetentionRule retention} in bounded batches, every
@@ -30,7 +27,7 @@ import org.springframework.context.SmartLifecycle;
  * own connection, so replicas of a service (one database) never delete side by side, and a replica that dies
  * mid-round lets go of the lock with its connection. Each batch is a transaction of its own (auto-commit).
  */
-public class Retention implements SmartLifecycle {
+public class Retention extends FixedDelayJob {
 
     /** The advisory lock's key, unique within a service's database. */
     public static final long LOCK = 0x12_5757_0001L;
@@ -42,10 +39,10 @@ public class Retention implements SmartLifecycle {
     private final RetentionProperties properties;
     private final Clock clock;
     private final MeterRegistry meters;
-    private ScheduledExecutorService scheduler;
 
     public Retention(DataSource dataSource, List<RetentionRule> rules, RetentionProperties properties, Clock clock,
             MeterRegistry meters) {
+        super("retention", properties.interval());
         this.dataSource = dataSource;
         this.rules = List.copyOf(rules);
         this.properties = properties;
@@ -109,32 +106,10 @@ public class Retention implements SmartLifecycle {
         }
     }
 
-    private void round() {
-        try {
-            runOnce().ifPresentOrElse(removed -> { }, () -> log.debug("Retention round left to another replica"));
-        }
-        catch (RuntimeException ex) {
-            log.warn("Retention round failed; trying again in {}", properties.interval(), ex);
-        }
-    }
-
     @Override
-    public synchronized void start() {
-        scheduler = Executors.newSingleThreadScheduledExecutor(task -> new Thread(task, "retention"));
-        long interval = properties.interval().toMillis();
-        scheduler.scheduleWithFixedDelay(this::round, interval, interval, TimeUnit.MILLISECONDS);
-    }
-
-    @Override
-    public synchronized void stop() {
-        if (scheduler != null) {
-            scheduler.shutdownNow();
-            scheduler = null;
+    protected void round() {
+        if (runOnce().isEmpty()) {
+            log.debug("Retention round left to another replica");
         }
-    }
-
-    @Override
-    public synchronized boolean isRunning() {
-        return scheduler != null;
     }
 }

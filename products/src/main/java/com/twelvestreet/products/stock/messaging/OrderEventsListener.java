@@ -11,6 +11,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import com.twelvestreet.platform.contracts.Topics;
 import com.twelvestreet.platform.contracts.orders.OrderCancelled;
+import com.twelvestreet.platform.contracts.orders.OrderDelivered;
 import com.twelvestreet.platform.contracts.orders.OrderPlaced;
 import com.twelvestreet.platform.messaging.EventTypeFilter;
 import com.twelvestreet.platform.messaging.Inbox;
@@ -18,9 +19,10 @@ import com.twelvestreet.platform.messaging.IncomingEvent;
 import com.twelvestreet.products.stock.StockKeeper;
 
 /**
- * Takes the orders service's events: an order placed reserves stock, a cancel releases it. Each
- * event id is recorded in the same transaction as its effect, so a redelivered event changes nothing.
- * A message that cannot be read fails here and ends in {@code shop.orders.DLT} after the retries.
+ * Takes the orders service's events: an order placed reserves stock, a cancel releases it, a delivery settles the
+ * reservation (docs/retention.md). Each event id is recorded in the same transaction as its effect, so a
+ * redelivered event changes nothing. A message that cannot be read fails here and ends in {@code shop.orders.DLT}
+ * after the retries.
  */
 @Component
 class OrderEventsListener {
@@ -38,7 +40,7 @@ class OrderEventsListener {
     /** Only the events this listener acts on open a transaction; the other order events are skipped unread. */
     @Bean
     static EventTypeFilter orderEventsForStock() {
-        return EventTypeFilter.taking(OrderPlaced.class, OrderCancelled.class);
+        return EventTypeFilter.taking(OrderPlaced.class, OrderCancelled.class, OrderDelivered.class);
     }
 
     @KafkaListener(topics = Topics.ORDERS, groupId = "products", filter = "orderEventsForStock")
@@ -57,6 +59,7 @@ class OrderEventsListener {
                 OrderCancelled cancelled = event.payload(OrderCancelled.class);
                 log.debug("Order {} cancelled: stock {}", cancelled.orderId(), stock.release(cancelled));
             }
+            case "OrderDelivered" -> stock.settle(event.payload(OrderDelivered.class));
             default -> log.debug("Ignoring {} {}", event.eventType(), event.eventId());
         }
     }

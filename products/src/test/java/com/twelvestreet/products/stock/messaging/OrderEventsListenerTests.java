@@ -24,10 +24,12 @@ import com.twelvestreet.platform.contracts.Topics;
 import com.twelvestreet.platform.contracts.orders.DeliveryAddress;
 import com.twelvestreet.platform.contracts.orders.OrderCancelled;
 import com.twelvestreet.platform.contracts.orders.OrderConfirmed;
+import com.twelvestreet.platform.contracts.orders.OrderDelivered;
 import com.twelvestreet.platform.contracts.orders.OrderLine;
 import com.twelvestreet.platform.contracts.orders.OrderPlaced;
 import com.twelvestreet.platform.events.EventEnvelope;
 import com.twelvestreet.platform.events.OutboxRelay;
+import com.twelvestreet.platform.retention.Retention;
 import com.twelvestreet.products.ProductsApiTest;
 import com.twelvestreet.products.product.ProductCatalog;
 import com.twelvestreet.products.product.ProductDetails;
@@ -35,7 +37,7 @@ import com.twelvestreet.platform.test.KafkaTestClients;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Order events over a real broker: reserve, release, redelivery, poison messages. */
+/** Order events over a real broker: reserve, release, settle, redelivery, poison messages; the reservations' retention. */
 @ProductsApiTest
 class OrderEventsListenerTests {
 
@@ -49,6 +51,9 @@ class OrderEventsListenerTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    Retention retention;
 
     Producer<String, String> producer;
 
@@ -111,6 +116,25 @@ class OrderEventsListenerTests {
     }
 
     @Test
+    void shouldKeepAReservationUntilItsOrderIsDeliveredAndThenOnlyAsLongAsItsEventsCanComeBack() throws Exception {
+        long vase = catalog.create(new ProductDetails("VASE", "", 9_000, 5)).getId();
+        UUID delivered = UUID.randomUUID(), waiting = UUID.randomUUID();
+        send(delivered, new OrderPlaced(delivered, "customer-1", List.of(new OrderLine(vase, 2, 9_000, "PRODUCT")), 18_000));
+        send(waiting, new OrderPlaced(waiting, "customer-1", List.of(new OrderLine(vase, 1, 9_000, "PRODUCT")), 9_000));
+        send(delivered, new OrderDelivered(delivered, "customer-1"));
+        waitUntil(() -> "DELIVERED".equals(reservation(delivered)) && "RESERVED".equals(reservation(waiting)));
+        jdbc.sql("update stock_reservations set updated_at = now() - interval '10 days' where order_id in (?, ?)")
+                .params(delivered, waiting).update();
+
+        retention.runOnce();
+
+        assertThat(reservation(delivered)).as("settled and past its retention").isNull();
+        assertThat(reservation(waiting)).as("still cancellable, however old").isEqualTo("RESERVED");
+        send(waiting, new OrderCancelled(waiting, "customer-1"));
+        waitUntil(() -> stock(vase) == 3); // the cancel still gives its unit back; the delivered two stay sold
+    }
+
+    @Test
     void shouldPutAPoisonMessageOnTheDeadLetterTopicAndGoOn() throws Exception {
         long clock = catalog.create(new ProductDetails("CLOCK", "", 50_000, 4)).getId();
         try (Consumer<String, String> deadLetters = consumer(Topics.deadLetter(Topics.ORDERS))) {
@@ -148,6 +172,11 @@ class OrderEventsListenerTests {
 
     private int stock(long productId) {
         return jdbc.sql("select stock from products where id = ?").param(productId).query(Integer.class).single();
+    }
+
+    private String reservation(UUID orderId) {
+        return jdbc.sql("select status from stock_reservations where order_id = ?").param(orderId)
+                .query(String.class).optional().orElse(null);
     }
 
     private boolean processed(UUID eventId) {
