@@ -78,7 +78,7 @@ public class MessagingAutoConfiguration {
      */
     @Bean
     @ConditionalOnBean(ProcessedEvents.class)
-    RetentionRule processedEventsRetention(@Value("${twelvestreet.retention.processed-events:9d}") Duration keep) {
+    RetentionRule processedEventsRetention(@Value("${twelvestreet.retention.processed-events}") Duration keep) {
         return RetentionRule.olderThan("processed_events", "processed_at", keep);
     }
 

@@ -6,7 +6,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -93,20 +92,9 @@ public class Retention extends FixedDelayJob {
         if (removed > 0) {
             Counter.builder("twelvestreet.retention.removed").description("Bookkeeping rows removed past their retention")
                     .tag("table", rule.table()).register(meters).increment(removed);
-            log.info("Retention removed {} rows of {} older than {}", removed, rule.table(), readable(rule.keep()));
+            log.info("Retention removed {} rows of {} from before {}", removed, rule.table(), cutoff);
         }
         return removed;
-    }
-
-    /** 9d, 36h, 90m rather than PT216H. */
-    private static String readable(Duration duration) {
-        if (duration.toSecondsPart() != 0 || duration.toMillisPart() != 0) {
-            return duration.toSeconds() + "s";
-        }
-        if (duration.toMinutesPart() != 0) {
-            return duration.toMinutes() + "m";
-        }
-        return duration.toHoursPart() != 0 ? duration.toHours() + "h" : duration.toDays() + "d";
     }
 
     private static boolean advisoryLock(Connection connection, String function) throws SQLException {
