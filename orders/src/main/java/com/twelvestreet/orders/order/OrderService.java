@@ -42,9 +42,11 @@ public class OrderService {
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final MeterRegistry meters;
+    private final OrdersByState states;
 
     OrderService(OrderRepository orders, OrderRequests requests, ProductLookup products,
-            ApplicationEventPublisher events, TransactionTemplate transaction, Clock clock, MeterRegistry meters) {
+            ApplicationEventPublisher events, TransactionTemplate transaction, Clock clock, MeterRegistry meters,
+            OrdersByState states) {
         this.orders = orders;
         this.requests = requests;
         this.products = products;
@@ -52,6 +54,7 @@ public class OrderService {
         this.transaction = transaction;
         this.clock = clock;
         this.meters = meters;
+        this.states = states;
     }
 
     /** An order placed now, or ({@code replayed}) the one an earlier request with the same idempotency key placed. */
@@ -168,5 +171,6 @@ public class OrderService {
     private void publish(Order order, Object event) {
         Instant now = clock.instant();
         events.publishEvent(EventEnvelope.of(order.getId().toString(), event, now));
+        states.reached(order.getStatus());
     }
 }

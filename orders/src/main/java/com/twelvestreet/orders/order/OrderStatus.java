@@ -19,6 +19,11 @@ public enum OrderStatus {
         };
     }
 
+    /** REJECTED, DELIVERED and CANCELLED: nothing follows. */
+    public boolean isFinal() {
+        return next().isEmpty();
+    }
+
     public boolean canBecome(OrderStatus target) {
         return next().contains(target);
     }

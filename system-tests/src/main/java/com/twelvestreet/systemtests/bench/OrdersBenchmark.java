@@ -1,12 +1,17 @@
 package com.twelvestreet.systemtests.bench;
 
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.URLEncoder;
+import static com.twelvestreet.systemtests.bench.ShopClient.client;
+import static com.twelvestreet.systemtests.bench.ShopClient.createProduct;
+import static com.twelvestreet.systemtests.bench.ShopClient.deviceToken;
+import static com.twelvestreet.systemtests.bench.ShopClient.field;
+import static com.twelvestreet.systemtests.bench.ShopClient.get;
+import static com.twelvestreet.systemtests.bench.ShopClient.oneUnitOrder;
+import static com.twelvestreet.systemtests.bench.ShopClient.post;
+import static com.twelvestreet.systemtests.bench.ShopClient.send;
+
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -15,9 +20,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * Orders placed per second through the gateway with real tokens (closed loop, N connections), and
@@ -34,11 +36,6 @@ import java.util.stream.Collectors;
  */
 public final class OrdersBenchmark {
 
-    private static final String SHOP = "http://127.0.0.1:8080";
-    private static final String ISSUER = "http://localhost:8080/auth";
-    private static final String ADDRESS =
-            "{\"recipient\":\"Bench Kim\",\"postalCode\":\"04524\",\"addressLine\":\"12 Sejong-daero\"}";
-
     /** Requests the gateway refused for their budget (429): they make the figures meaningless, so say so. */
     private static final AtomicLong RATE_LIMITED = new AtomicLong();
 
@@ -53,8 +50,7 @@ public final class OrdersBenchmark {
         System.out.println("getting tokens by the device flow (demo shopper and admin)...");
         String shopper = deviceToken("shopper@12street.dev", "shopper-pass-12");
         String admin = deviceToken("admin@12street.dev", "admin-pass-12");
-        long product = createProduct(admin);
-        String order = "{\"lines\":[{\"productId\":" + product + ",\"quantity\":1}],\"shippingAddress\":" + ADDRESS + "}";
+        String order = oneUnitOrder(createProduct(admin, "OrdersBenchmark"));
         Thread.sleep(2_000); // orders' replica hears of the product
 
         StackCpu cpu = StackCpu.ofShop();
@@ -183,92 +179,7 @@ public final class OrdersBenchmark {
         return Arrays.stream(Arrays.copyOf(latencies, n)).sorted().toArray();
     }
 
-    private static long createProduct(String admin) {
-        HttpResponse<String> created = send(client(), post("/api/products", admin,
-                "{\"name\":\"BENCH ITEM " + System.currentTimeMillis() % 100_000
-                        + "\",\"description\":\"created by OrdersBenchmark\",\"price\":1000,\"stock\":1000000}"));
-        if (created == null || created.statusCode() != 201) {
-            throw new IllegalStateException("could not create the benchmark product: "
-                    + (created == null ? "no answer" : created.statusCode() + " " + created.body()));
-        }
-        return Long.parseLong(field(created.body(), "id"));
-    }
-
-    /** The device flow as a terminal and a browser do it: code, log in, approve, exchange. */
-    private static String deviceToken(String email, String password) {
-        HttpClient terminal = client();
-        String device = send(terminal, form(ISSUER + "/oauth2/device_authorization",
-                Map.of("client_id", "shop-cli", "scope", "profile"))).body();
-        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NORMAL).build();
-        String loginPage = send(browser, HttpRequest.newBuilder(URI.create(field(device, "verification_uri_complete")))
-                .GET().build()).body();
-        send(browser, form(ISSUER + "/login", Map.of("username", email, "password", password,
-                "_csrf", hidden(loginPage, "_csrf"))));
-        String consent = send(browser, HttpRequest.newBuilder(URI.create(ISSUER + "/oauth2/device_verification?user_code="
-                + field(device, "user_code"))).GET().build()).body();
-        send(browser, form(ISSUER + "/oauth2/device_verification", Map.of("client_id", "shop-cli",
-                "state", hidden(consent, "state"), "user_code", hidden(consent, "user_code"), "scope", "profile")));
-        String tokens = send(terminal, form(ISSUER + "/oauth2/token", Map.of("client_id", "shop-cli",
-                "grant_type", "urn:ietf:params:oauth:grant-type:device_code",
-                "device_code", field(device, "device_code")))).body();
-        return field(tokens, "access_token");
-    }
-
-    private static HttpClient client() {
-        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
-    }
-
-    private static HttpRequest post(String path, String token, String json) {
-        return HttpRequest.newBuilder(URI.create(SHOP + path)).timeout(Duration.ofSeconds(10))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build();
-    }
-
-    private static HttpRequest get(String path, String token) {
-        return HttpRequest.newBuilder(URI.create(SHOP + path)).timeout(Duration.ofSeconds(10))
-                .header("Authorization", "Bearer " + token).header("Accept", "application/json").GET().build();
-    }
-
-    private static HttpRequest form(String url, Map<String, String> fields) {
-        String body = fields.entrySet().stream()
-                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
-        return HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-    }
-
-    private static HttpResponse<String> send(HttpClient client, HttpRequest request) {
-        try {
-            return client.send(request, HttpResponse.BodyHandlers.ofString());
-        }
-        catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-            return null;
-        }
-        catch (Exception ex) {
-            return null;
-        }
-    }
-
-    /** A top-level string or number field of a JSON object (enough for these answers; no JSON library here). */
-    private static String field(String json, String name) {
-        Matcher matcher = Pattern.compile("\"" + name + "\"\\s*:\\s*\"?([^\",}]*)").matcher(json);
-        if (!matcher.find()) {
-            throw new IllegalStateException("no " + name + " in " + json);
-        }
-        return matcher.group(1);
-    }
-
-    private static String hidden(String html, String name) {
-        Matcher matcher = Pattern.compile("name=\"" + name + "\" value=\"([^\"]*)\"").matcher(html);
-        if (!matcher.find()) {
-            throw new IllegalStateException("no hidden field " + name);
-        }
-        return matcher.group(1);
-    }
-
-    private static double percentile(long[] sorted, double percentile) {
+    static double percentile(long[] sorted, double percentile) {
         if (sorted.length == 0) {
             return Double.NaN;
         }

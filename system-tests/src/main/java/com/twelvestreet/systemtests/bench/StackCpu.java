@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.stream.Stream;
 
@@ -135,20 +136,32 @@ final class StackCpu {
 
     /** TRACING_SAMPLING_PROBABILITY as the gateway runs with it (the shared default is 1.0). */
     String tracingSampling() {
-        List<Integer> gateway = parts().get("gateway");
-        if (gateway != null) {
+        return environment("gateway", "TRACING_SAMPLING_PROBABILITY").orElse("1.0 (the default)");
+    }
+
+    /** An environment variable as a part's process was started with it, if it was set. */
+    Optional<String> environment(String part, String name) {
+        Integer pid = rootProcesses().get(part);
+        if (pid != null) {
             try {
-                for (String variable : Files.readString(Path.of("/proc", gateway.get(0).toString(), "environ")).split("\0")) {
-                    if (variable.startsWith("TRACING_SAMPLING_PROBABILITY=")) {
-                        return variable.substring(variable.indexOf('=') + 1);
+                for (String variable : Files.readString(Path.of("/proc", pid.toString(), "environ")).split("\0")) {
+                    if (variable.startsWith(name + "=")) {
+                        return Optional.of(variable.substring(name.length() + 1));
                     }
                 }
             }
             catch (IOException ex) {
-                return "unknown (" + ex.getMessage() + ")";
+                // the part stopped: as if not set
             }
         }
-        return "1.0 (the default)";
+        return Optional.empty();
+    }
+
+    /** The process ./shop started for each part (for PostgreSQL, the JVM that runs it). */
+    Map<String, Integer> rootProcesses() {
+        Map<String, Integer> roots = new LinkedHashMap<>();
+        parts().forEach((part, pids) -> roots.put(part, pids.get(0)));
+        return roots;
     }
 
     /** Each part's root processes: the PID ./shop recorded, and for PostgreSQL also its daemonised server. */
