@@ -3,11 +3,14 @@ package com.twelvestreet.platform.messaging;
 import java.time.Duration;
 import java.util.Map;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringSerializer;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -28,12 +31,14 @@ import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.ExponentialBackOff;
 
 import com.twelvestreet.platform.contracts.Topics;
+import com.twelvestreet.platform.resilience.UnavailableDependency;
 import com.twelvestreet.platform.retention.RetentionRule;
 
 /**
  * Dead letters for services that consume Kafka with listeners: a message that fails is retried
  * with backoff ({@code twelvestreet.messaging.max-attempts}), then published unchanged (bytes, key,
- * headers plus the failure) to {@code <topic>.DLT}, and the replay endpoint sends it back later.
+ * headers plus the failure) to {@code <topic>.DLT}, and the replay endpoint sends it back later. A message that
+ * fails because the database is away is retried until it is back instead ({@link UnavailableDependency}).
  * Services with a database also get the {@link Inbox} for idempotent listeners.
  */
 @AutoConfiguration(afterName = { "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
@@ -45,7 +50,9 @@ public class MessagingAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean(CommonErrorHandler.class)
     DefaultErrorHandler deadLetteringErrorHandler(KafkaProperties kafka,
-            @Value("${twelvestreet.messaging.max-attempts:3}") int maxAttempts) {
+            @Value("${twelvestreet.messaging.max-attempts:3}") int maxAttempts,
+            @Value("${twelvestreet.messaging.unavailable-retry-max-interval:10s}") Duration unavailableMaxInterval,
+            ObjectProvider<MeterRegistry> meters) {
         Map<String, Object> producer = kafka.buildProducerProperties();
         // 12 Street listeners read keys and values as strings (JSON is parsed in the listener), so
         // the failed record goes out exactly as it came in
@@ -56,7 +63,15 @@ public class MessagingAutoConfiguration {
                 (record, ex) -> new TopicPartition(Topics.deadLetter(record.topic()), -1));
         ExponentialBackOff backOff = new ExponentialBackOff(200, 2.0);
         backOff.setMaxAttempts(maxAttempts - 1);
-        return new DefaultErrorHandler(recoverer, backOff);
+        DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
+        // a database that is away is no reason to give an event up: the partition waits (its order kept) and the
+        // event is tried again, without end, until the database is back; the dead-letter topic is for events that
+        // can never be handled
+        ExponentialBackOff untilAvailable = new ExponentialBackOff(500, 2.0);
+        untilAvailable.setMaxInterval(unavailableMaxInterval.toMillis());
+        handler.setBackOffFunction((record, ex) -> UnavailableDependency.isCause(ex) ? untilAvailable : null);
+        handler.setRetryListeners(new RedeliveryCounter(meters.getIfAvailable(SimpleMeterRegistry::new)));
+        return handler;
     }
 
     @Bean

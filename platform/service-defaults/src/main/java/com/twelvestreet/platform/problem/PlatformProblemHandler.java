@@ -29,17 +29,22 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import com.twelvestreet.platform.input.RequestBodyTooLargeException;
+import com.twelvestreet.platform.resilience.UnavailableDependency;
 
 /**
  * Answers every error of a servlet service with an RFC 9457 problem detail: Spring MVC's own
  * exceptions (malformed JSON, wrong parameter types, unknown paths...) through the base class,
- * validation errors with the offending fields, unknown ids, conflicts, and anything unexpected as a
- * 500 without internals (the trace id lets an operator find the logged stack trace).
+ * validation errors with the offending fields, unknown ids, conflicts, a database that is away as a 503 with
+ * Retry-After, and anything unexpected as a 500 without internals (the trace id lets an operator find the logged
+ * stack trace).
  */
 @RestControllerAdvice
 public class PlatformProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(PlatformProblemHandler.class);
+
+    /** About what a database restart takes; a client that retries sooner meets the same answer. */
+    private static final long RETRY_AFTER_SECONDS = 5;
 
     private static final List<String> SECURITY_EXCEPTIONS = List.of(
             "org.springframework.security.access.AccessDeniedException",
@@ -77,13 +82,24 @@ public class PlatformProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(Exception.class)
-    ProblemDetail unexpected(Exception ex) throws Exception {
+    ResponseEntity<ProblemDetail> unexpected(Exception ex) throws Exception {
         if (isSecurityException(ex)) {
             throw ex; // Spring Security's filters answer these (401/403)
         }
+        if (UnavailableDependency.isCause(ex)) {
+            // the database restarting or unreachable: nothing is wrong with the request, it may be sent again
+            log.warn("A dependency is unavailable: {}", ex.toString());
+            ProblemDetail problem = withTraceId(problem(HttpStatus.SERVICE_UNAVAILABLE,
+                    "The service cannot reach what it depends on right now. Try again in a few seconds."));
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .header(HttpHeaders.RETRY_AFTER, Long.toString(RETRY_AFTER_SECONDS)).body(problem);
+        }
         log.error("Unexpected error", ex);
-        ProblemDetail problem = problem(HttpStatus.INTERNAL_SERVER_ERROR,
-                "An unexpected error occurred. Quote the trace id when you report it.");
+        return ResponseEntity.internalServerError().body(withTraceId(problem(HttpStatus.INTERNAL_SERVER_ERROR,
+                "An unexpected error occurred. Quote the trace id when you report it.")));
+    }
+
+    private ProblemDetail withTraceId(ProblemDetail problem) {
         Span span = tracer.getIfAvailable(() -> Tracer.NOOP).currentSpan();
         if (span != null) {
             problem.setProperty("traceId", span.context().traceId());
