@@ -30,7 +30,22 @@ public final class UnavailableDependency {
      */
     private static final List<String> SQL_STATES = List.of("08", "57P", "53300");
 
+    private static final String HIKARI_CLOSED = "Connection is closed";
+
     private UnavailableDependency() {
+    }
+
+    private static boolean isServerAway(SQLException sql) {
+        return sql.getSQLState() != null && SQL_STATES.stream().anyMatch(sql.getSQLState()::startsWith);
+    }
+
+    /**
+     * HikariCP's answer for a connection it has already found broken: when a statement fails because the server
+     * ended the connection, rolling back then fails with this, and the rollback's failure is what reaches the caller
+     * (the statement's, with its SQLSTATE, is only logged).
+     */
+    private static boolean isKnownBroken(SQLException sql) {
+        return sql.getSQLState() == null && HIKARI_CLOSED.equals(sql.getMessage());
     }
 
     public static boolean isCause(Throwable failure) {
@@ -39,8 +54,7 @@ public final class UnavailableDependency {
             if (TYPES.stream().anyMatch(type -> type.isInstance(current))) {
                 return true;
             }
-            if (cause instanceof SQLException sql && sql.getSQLState() != null
-                    && SQL_STATES.stream().anyMatch(sql.getSQLState()::startsWith)) {
+            if (cause instanceof SQLException sql && (isServerAway(sql) || isKnownBroken(sql))) {
                 return true;
             }
             if (cause.getCause() == cause) {

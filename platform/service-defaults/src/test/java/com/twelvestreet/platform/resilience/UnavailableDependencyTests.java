@@ -9,6 +9,7 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.kafka.listener.ListenerExecutionFailedException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,6 +26,9 @@ class UnavailableDependencyTests {
                 .isTrue();
         assertThat(UnavailableDependency.isCause(new SQLException("connection refused", "08001"))).isTrue();
         assertThat(UnavailableDependency.isCause(new SQLException("too many clients already", "53300"))).isTrue();
+        // a statement on a connection the server ended, then the rollback on it: only the rollback's failure is thrown
+        assertThat(UnavailableDependency.isCause(new TransactionSystemException("Unable to rollback against JDBC Connection",
+                new SQLException("Connection is closed")))).isTrue();
     }
 
     @Test
