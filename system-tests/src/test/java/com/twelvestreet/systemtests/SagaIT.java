@@ -6,6 +6,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -74,7 +75,9 @@ class SagaIT {
         long tv = createProduct("SAGA TV", 10_000, 20);
         long mask = createProduct("SAGA MASK", 20_000, 20);
 
-        JsonNode order = place(lines(tv, 2, mask, 1));
+        // the shopper's click starts the trace (as a browser with tracing would send it); every hop continues it
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+        JsonNode order = place(lines(tv, 2, mask, 1), "00-" + traceId + "-" + traceId.substring(0, 16) + "-01");
         assertThat(order.get("status").asString()).isEqualTo("PENDING");
         assertThat(order.get("totalAmount").asLong()).isEqualTo(40_000);
         String id = order.get("id").asString();
@@ -91,6 +94,26 @@ class SagaIT {
         JsonNode delivery = json(shopper.get(SHOP + "/api/deliveries?orderId=" + id, Map.of("Accept", "application/json"))).get("items").get(0);
         assertThat(delivery.get("status").asString()).isEqualTo("DELIVERED");
         assertThat(delivery.at("/destination/recipient").asString()).isEqualTo("Kim Shopper");
+
+        // one trace from the click to the doorstep: each Kafka hop a producer and a consumer span
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            List<String> spans = spans(traceId);
+            assertThat(spans).contains("gateway SERVER", "orders SERVER", "products SERVER",
+                    "orders PRODUCER", "products CONSUMER", "products PRODUCER", "orders CONSUMER",
+                    "delivery CONSUMER", "delivery PRODUCER", "mypage CONSUMER");
+        });
+    }
+
+    /** The trace's spans in Zipkin as "service KIND". */
+    private static List<String> spans(String traceId) throws Exception {
+        HttpResponse<String> trace = http.send(HttpRequest.newBuilder(URI.create(ShopStackIT.ZIPKIN + "/api/v2/trace/" + traceId))
+                .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        List<String> spans = new ArrayList<>();
+        if (trace.statusCode() == 200) {
+            JSON.readTree(trace.body()).forEach(span -> spans.add(span.at("/localEndpoint/serviceName").asString() + " "
+                    + (span.has("kind") ? span.get("kind").asString() : "LOCAL")));
+        }
+        return spans;
     }
 
     @Test
@@ -238,7 +261,15 @@ class SagaIT {
     }
 
     private JsonNode place(String body) {
-        Page placed = shopper.send("POST", SHOP + "/api/orders", sessionHeaders(), body);
+        return place(body, null);
+    }
+
+    private JsonNode place(String body, String traceparent) {
+        Map<String, String> headers = new HashMap<>(sessionHeaders());
+        if (traceparent != null) {
+            headers.put("traceparent", traceparent);
+        }
+        Page placed = shopper.send("POST", SHOP + "/api/orders", headers, body);
         assertThat(placed.status()).as(placed.body()).isEqualTo(201);
         return JSON.readTree(placed.body());
     }

@@ -51,6 +51,9 @@ public class Delivery {
 
     private Instant updatedAt;
 
+    /** The trace of the order's confirmation (W3C traceparent), continued by the courier's steps minutes later. */
+    private String traceParent;
+
     @Version
     private long version;
 
@@ -59,7 +62,7 @@ public class Delivery {
 
     /** A confirmed order gets a delivery; the courier picks it up after {@code pickupDelay}. */
     public static Delivery schedule(UUID orderId, String customerId, Destination destination, Duration pickupDelay,
-            Instant now) {
+            Instant now, String traceParent) {
         Delivery delivery = new Delivery();
         delivery.id = UUID.randomUUID();
         delivery.orderId = orderId;
@@ -69,6 +72,7 @@ public class Delivery {
         delivery.nextStepAt = now.plus(pickupDelay);
         delivery.createdAt = now;
         delivery.updatedAt = now;
+        delivery.traceParent = traceParent;
         return delivery;
     }
 
@@ -162,6 +166,10 @@ public class Delivery {
 
     public Instant getCompletedAt() {
         return completedAt;
+    }
+
+    public String getTraceParent() {
+        return traceParent;
     }
 
     public Instant getUpdatedAt() {

@@ -8,12 +8,11 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import com.twelvestreet.platform.events.EventEnvelope;
+import com.twelvestreet.platform.events.EventPublisher;
 import com.twelvestreet.platform.security.Caller;
 
 /**
@@ -27,11 +26,11 @@ public class DeliveryService {
     private static final Logger log = LoggerFactory.getLogger(DeliveryService.class);
 
     private final DeliveryRepository deliveries;
-    private final ApplicationEventPublisher events;
+    private final EventPublisher events;
     private final CourierProperties courier;
     private final Clock clock;
 
-    DeliveryService(DeliveryRepository deliveries, ApplicationEventPublisher events, CourierProperties courier,
+    DeliveryService(DeliveryRepository deliveries, EventPublisher events, CourierProperties courier,
             Clock clock) {
         this.deliveries = deliveries;
         this.events = events;
@@ -41,7 +40,8 @@ public class DeliveryService {
 
     public Delivery orderConfirmed(UUID orderId, String customerId, Destination destination) {
         return deliveries.findByOrderId(orderId).orElseGet(() -> deliveries.save(
-                Delivery.schedule(orderId, customerId, destination, courier.pickupDelay(), clock.instant())));
+                Delivery.schedule(orderId, customerId, destination, courier.pickupDelay(), clock.instant(),
+                        events.currentTrace())));
     }
 
     public void orderCancelled(UUID orderId) {
@@ -53,7 +53,9 @@ public class DeliveryService {
     /** The courier's round: every due delivery takes its next step. Returns how many moved. */
     public int courierRound() {
         List<Delivery> due = deliveries.findDue(clock.instant(), PageRequest.ofSize(courier.batchSize()));
-        due.forEach(delivery -> publish(delivery, delivery.advance(courier.transitTime(), clock.instant())));
+        // each step in the trace of its order (the round itself belongs to no order)
+        due.forEach(delivery -> events.publish(delivery.getId().toString(),
+                delivery.advance(courier.transitTime(), clock.instant()), delivery.getTraceParent()));
         return due.size();
     }
 
@@ -85,6 +87,6 @@ public class DeliveryService {
     }
 
     private void publish(Delivery delivery, Object event) {
-        events.publishEvent(EventEnvelope.of(delivery.getId().toString(), event, clock.instant()));
+        events.publish(delivery.getId().toString(), event);
     }
 }

@@ -19,7 +19,7 @@ class DeliveryTest {
 
     @Test
     void shouldWaitForPickUpThenTravelThenArrive() {
-        Delivery delivery = Delivery.schedule(UUID.randomUUID(), "customer-1", HOME, Duration.ofSeconds(30), T0);
+        Delivery delivery = Delivery.schedule(UUID.randomUUID(), "customer-1", HOME, Duration.ofSeconds(30), T0, null);
         assertThat(delivery.getStatus()).isEqualTo(DeliveryStatus.READY);
         assertThat(delivery.getNextStepAt()).isEqualTo(T0.plusSeconds(30));
 
@@ -35,12 +35,12 @@ class DeliveryTest {
 
     @Test
     void shouldCancelOnlyWhatIsNotHandedOverAndOnlyOnce() {
-        Delivery waiting = Delivery.schedule(UUID.randomUUID(), "customer-1", HOME, Duration.ofSeconds(30), T0);
+        Delivery waiting = Delivery.schedule(UUID.randomUUID(), "customer-1", HOME, Duration.ofSeconds(30), T0, null);
         assertThat(waiting.cancel(T0)).isPresent();
         assertThat(waiting.cancel(T0)).isEmpty();
         assertThat(waiting.getNextStepAt()).as("the courier forgets it").isNull();
 
-        Delivery delivered = Delivery.schedule(UUID.randomUUID(), "customer-1", HOME, Duration.ZERO, T0);
+        Delivery delivered = Delivery.schedule(UUID.randomUUID(), "customer-1", HOME, Duration.ZERO, T0, null);
         delivered.advance(Duration.ZERO, T0);
         delivered.advance(Duration.ZERO, T0);
         assertThat(delivered.cancel(T0)).isEmpty();
@@ -49,7 +49,7 @@ class DeliveryTest {
 
     @Test
     void shouldRefuseToMoveAFinishedDelivery() {
-        Delivery failed = Delivery.schedule(UUID.randomUUID(), "customer-1", HOME, Duration.ZERO, T0);
+        Delivery failed = Delivery.schedule(UUID.randomUUID(), "customer-1", HOME, Duration.ZERO, T0, null);
         failed.fail("parcel lost", T0);
         assertThatThrownBy(() -> failed.advance(Duration.ZERO, T0)).isInstanceOf(IllegalDeliveryTransitionException.class);
         assertThatThrownBy(() -> failed.fail("again", T0)).isInstanceOf(IllegalDeliveryTransitionException.class);

@@ -12,7 +12,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -22,7 +21,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import com.twelvestreet.orders.catalog.ProductLookup;
 import com.twelvestreet.orders.catalog.ProductSnapshot;
-import com.twelvestreet.platform.events.EventEnvelope;
+import com.twelvestreet.platform.events.EventPublisher;
 import com.twelvestreet.platform.security.Caller;
 
 /**
@@ -38,14 +37,14 @@ public class OrderService {
     private final OrderRepository orders;
     private final OrderRequests requests;
     private final ProductLookup products;
-    private final ApplicationEventPublisher events;
+    private final EventPublisher events;
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final MeterRegistry meters;
     private final OrdersByState states;
 
     OrderService(OrderRepository orders, OrderRequests requests, ProductLookup products,
-            ApplicationEventPublisher events, TransactionTemplate transaction, Clock clock, MeterRegistry meters,
+            EventPublisher events, TransactionTemplate transaction, Clock clock, MeterRegistry meters,
             OrdersByState states) {
         this.orders = orders;
         this.requests = requests;
@@ -169,8 +168,7 @@ public class OrderService {
     }
 
     private void publish(Order order, Object event) {
-        Instant now = clock.instant();
-        events.publishEvent(EventEnvelope.of(order.getId().toString(), event, now));
+        events.publish(order.getId().toString(), event);
         states.reached(order.getStatus());
     }
 }

@@ -2,7 +2,6 @@ package com.twelvestreet.products.product;
 
 import java.time.Clock;
 
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
@@ -10,7 +9,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.twelvestreet.platform.contracts.products.ProductChanged;
-import com.twelvestreet.platform.events.EventEnvelope;
+import com.twelvestreet.platform.events.EventPublisher;
 
 /** The catalogue's use cases: browsing for everyone, editing for admins. */
 @Service
@@ -19,10 +18,10 @@ public class ProductCatalog {
 
     private final ProductRepository products;
     private final ProductImageRepository images;
-    private final ApplicationEventPublisher events;
+    private final EventPublisher events;
     private final Clock clock;
 
-    ProductCatalog(ProductRepository products, ProductImageRepository images, ApplicationEventPublisher events,
+    ProductCatalog(ProductRepository products, ProductImageRepository images, EventPublisher events,
             Clock clock) {
         this.products = products;
         this.images = images;
@@ -69,8 +68,8 @@ public class ProductCatalog {
     public void delete(long id) {
         Product product = get(id);
         products.delete(product);
-        events.publishEvent(EventEnvelope.of(String.valueOf(id), new ProductChanged(id,
-                product.getVersion() + 1, product.getName(), product.getPrice(), 0, true), clock.instant()));
+        events.publish(String.valueOf(id), new ProductChanged(id, product.getVersion() + 1, product.getName(),
+                product.getPrice(), 0, true));
     }
 
     /**
@@ -78,8 +77,8 @@ public class ProductCatalog {
      * and it reaches Kafka after the commit (or is retried until it does).
      */
     private Product changed(Product product) {
-        events.publishEvent(EventEnvelope.of(String.valueOf(product.getId()), new ProductChanged(product.getId(),
-                product.getVersion(), product.getName(), product.getPrice(), product.getStock(), false), clock.instant()));
+        events.publish(String.valueOf(product.getId()), new ProductChanged(product.getId(), product.getVersion(),
+                product.getName(), product.getPrice(), product.getStock(), false));
         return product;
     }
 

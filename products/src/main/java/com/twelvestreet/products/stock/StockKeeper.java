@@ -9,7 +9,6 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,7 +20,7 @@ import com.twelvestreet.platform.contracts.orders.OrderPlaced;
 import com.twelvestreet.platform.contracts.products.ProductOutOfStock;
 import com.twelvestreet.platform.contracts.products.StockReleased;
 import com.twelvestreet.platform.contracts.products.StockReserved;
-import com.twelvestreet.platform.events.EventEnvelope;
+import com.twelvestreet.platform.events.EventPublisher;
 
 /**
  * The products side of the order saga: reserves all lines of an order or none, and gives the stock
@@ -36,10 +35,10 @@ import com.twelvestreet.platform.events.EventEnvelope;
 public class StockKeeper {
 
     private final JdbcClient jdbc;
-    private final ApplicationEventPublisher events;
+    private final EventPublisher events;
     private final Clock clock;
 
-    StockKeeper(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
+    StockKeeper(JdbcClient jdbc, EventPublisher events, Clock clock) {
         this.jdbc = jdbc;
         this.events = events;
         this.clock = clock;
@@ -65,12 +64,12 @@ public class StockKeeper {
         Instant now = clock.instant();
         if (!lacking.isEmpty()) {
             record(order.orderId(), ReservationStatus.REJECTED, Map.of(), now);
-            publish(order.orderId(), new ProductOutOfStock(order.orderId(), lacking), now);
+            publish(order.orderId(), new ProductOutOfStock(order.orderId(), lacking));
             return ReservationStatus.REJECTED;
         }
         wanted.forEach((productId, quantity) -> changeStock(productId, -quantity, now));
         record(order.orderId(), ReservationStatus.RESERVED, wanted, now);
-        publish(order.orderId(), new StockReserved(order.orderId()), now);
+        publish(order.orderId(), new StockReserved(order.orderId()));
         return ReservationStatus.RESERVED;
     }
 
@@ -88,7 +87,7 @@ public class StockKeeper {
         reserved.forEach((productId, quantity) -> changeStock(productId, quantity, now)); // none if deleted meanwhile
         jdbc.sql("update stock_reservations set status = 'RELEASED', updated_at = ? where order_id = ?")
                 .param(Timestamp.from(now)).param(cancelled.orderId()).update();
-        publish(cancelled.orderId(), new StockReleased(cancelled.orderId()), now);
+        publish(cancelled.orderId(), new StockReleased(cancelled.orderId()));
         return ReservationStatus.RELEASED;
     }
 
@@ -118,11 +117,7 @@ public class StockKeeper {
                 .param(orderId).param(productId).param(quantity).update());
     }
 
-    private void publish(UUID orderId, Object event, Instant now) {
-        publish(orderId.toString(), event, now);
-    }
-
-    private void publish(String aggregateId, Object event, Instant now) {
-        events.publishEvent(EventEnvelope.of(aggregateId, event, now));
+    private void publish(UUID orderId, Object event) {
+        events.publish(orderId.toString(), event);
     }
 }

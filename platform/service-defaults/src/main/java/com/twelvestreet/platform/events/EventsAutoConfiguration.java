@@ -1,9 +1,12 @@
 package com.twelvestreet.platform.events;
 
+import java.time.Clock;
 import java.time.Duration;
 
+import io.micrometer.tracing.Tracer;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -13,6 +16,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Role;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.modulith.events.IncompleteEventPublications;
@@ -30,6 +34,12 @@ import org.springframework.modulith.events.IncompleteEventPublications;
 public class EventsAutoConfiguration {
 
     @Bean
+    @ConditionalOnMissingBean
+    EventPublisher eventPublisher(ApplicationEventPublisher events, Clock clock, ObjectProvider<Tracer> tracer) {
+        return new EventPublisher(events, clock, tracer);
+    }
+
+    @Bean
     @ConditionalOnBean(IncompleteEventPublications.class)
     OutboxRetry outboxRetry(IncompleteEventPublications publications,
             @Value("${twelvestreet.events.retry-interval:30s}") Duration interval) {
@@ -45,8 +55,8 @@ public class EventsAutoConfiguration {
         @Bean
         @ConditionalOnMissingBean
         OutboxRelay outboxRelay(KafkaOperations<String, String> kafka, JsonMapper json,
-                @Value("${twelvestreet.events.topic}") String topic) {
-            return new OutboxRelay(kafka, json, topic);
+                @Value("${twelvestreet.events.topic}") String topic, ObjectProvider<Tracer> tracer) {
+            return new OutboxRelay(kafka, json, topic, tracer);
         }
 
         @Bean

@@ -6,10 +6,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
 
+import io.micrometer.tracing.CurrentTraceContext;
+import io.micrometer.tracing.TraceContext;
+import io.micrometer.tracing.Tracer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.support.SendResult;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -34,16 +38,18 @@ public class OutboxRelay implements DisposableBean {
     private final KafkaOperations<String, String> kafka;
     private final JsonMapper json;
     private final String topic;
+    private final ObjectProvider<Tracer> tracer;
     private final ExecutorService completions = Executors.newFixedThreadPool(2, task -> {
         Thread thread = new Thread(task, "outbox-completion");
         thread.setDaemon(true);
         return thread;
     });
 
-    public OutboxRelay(KafkaOperations<String, String> kafka, JsonMapper json, String topic) {
+    public OutboxRelay(KafkaOperations<String, String> kafka, JsonMapper json, String topic, ObjectProvider<Tracer> tracer) {
         this.kafka = kafka;
         this.json = json;
         this.topic = topic;
+        this.tracer = tracer;
     }
 
     @TransactionalEventListener
@@ -51,6 +57,19 @@ public class OutboxRelay implements DisposableBean {
         ProducerRecord<String, String> record = new ProducerRecord<>(topic, envelope.aggregateId(),
                 json.writeValueAsString(envelope));
         record.headers().add(EVENT_TYPE_HEADER, envelope.eventType().getBytes(StandardCharsets.UTF_8));
+        // the send is observed in the trace of the work that published the event, so Kafka's traceparent header
+        // carries it on to the consumers
+        Tracer current = tracer.getIfAvailable(() -> Tracer.NOOP);
+        TraceContext published = TraceParent.parse(current, envelope.traceparent());
+        if (published == null) {
+            return send(record);
+        }
+        try (CurrentTraceContext.Scope scope = current.currentTraceContext().newScope(published)) {
+            return send(record);
+        }
+    }
+
+    private CompletableFuture<SendResult<String, String>> send(ProducerRecord<String, String> record) {
         return kafka.send(record).thenApplyAsync(Function.identity(), completions);
     }
 
