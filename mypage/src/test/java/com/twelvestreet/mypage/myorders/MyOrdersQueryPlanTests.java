@@ -9,6 +9,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.twelvestreet.mypage.MypageApiTest;
 
+import static com.twelvestreet.platform.test.QueryPlans.explain;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -35,8 +36,7 @@ class MyOrdersQueryPlanTests {
         jdbc.sql("analyze my_orders").update();
         jdbc.sql("analyze mileage_entries").update();
 
-        String plan = String.join("\n", jdbc.sql("explain " + MyOrders.PAGE).param(prefix + "7").param(20).param(40L)
-                .query(String.class).list());
+        String plan = explain(jdbc, MyOrders.PAGE, prefix + "7", 20, 40L);
 
         assertThat(plan).as(plan).contains("Index Scan using my_orders_customer_idx",
                         "Index Scan using mileage_entries_order_id_kind_key")
