@@ -1,5 +1,8 @@
 package com.twelvestreet.orders.order;
 
+import java.util.EnumMap;
+import java.util.Map;
+
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -18,13 +21,14 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Component
 class OrdersByState {
 
-    private final MeterRegistry meters;
+    private final Map<OrderStatus, Counter> finished = new EnumMap<>(OrderStatus.class);
 
     OrdersByState(OrderRepository orders, MeterRegistry meters) {
-        this.meters = meters;
         for (OrderStatus state : OrderStatus.values()) {
             if (state.isFinal()) {
-                finished(state); // present from the start, at zero
+                // present from the start, at zero
+                finished.put(state, Counter.builder("orders.finished").description("Orders that reached this final state")
+                        .tag("state", state.name()).register(meters));
             }
             else {
                 Gauge.builder("orders.by.state", orders, repository -> repository.countByStatus(state))
@@ -40,7 +44,7 @@ class OrdersByState {
         if (!state.isFinal()) {
             return;
         }
-        Counter counter = finished(state);
+        Counter counter = finished.get(state);
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
@@ -52,10 +56,5 @@ class OrdersByState {
         else {
             counter.increment();
         }
-    }
-
-    private Counter finished(OrderStatus state) {
-        return Counter.builder("orders.finished").description("Orders that reached this final state")
-                .tag("state", state.name()).register(meters);
     }
 }

@@ -60,7 +60,8 @@ final class SoakLoad {
     /** A new token a minute before the current one expires (access tokens live minutes, a soak runs longer). */
     private void renewTokens() {
         while (running) {
-            LockSupport.parkNanos(token.validFor().minusMinutes(1).toNanos());
+            // never less than half a minute: a token valid for under a minute must not make this a busy loop
+            LockSupport.parkNanos(Math.max(token.validFor().minusMinutes(1).toNanos(), 30_000_000_000L));
             if (running) {
                 token = login.get();
             }

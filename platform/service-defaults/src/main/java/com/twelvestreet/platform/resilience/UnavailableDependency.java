@@ -57,9 +57,6 @@ public final class UnavailableDependency {
             if (cause instanceof SQLException sql && (isServerAway(sql) || isKnownBroken(sql))) {
                 return true;
             }
-            if (cause.getCause() == cause) {
-                break;
-            }
         }
         return false;
     }
