@@ -72,12 +72,15 @@ class ShopStackIT {
 
     @Test
     @Order(2)
-    void shouldStartEveryServiceFromTheStartUpCacheItsTrainingRunMade() throws IOException {
+    void shouldStartTheServicesItWasAskedToFromTheStartUpCachesItsTrainingRunsMade() throws IOException {
         for (String service : List.of("discovery", "oauth", "products", "orders", "delivery", "mypage", "ui", "gateway")) {
             String pid = Files.readString(shop.home().resolve("run").resolve(service + ".pid")).strip();
             String commandLine = Files.readString(Path.of("/proc", pid, "cmdline")).replace('\0', ' ');
             Matcher cache = Pattern.compile("-XX:(?:AOTCache|SharedArchiveFile)=(\\S+)").matcher(commandLine);
-
+            if (!Shop.CACHED_SERVICES.contains(service)) {
+                assertThat(cache.find()).as("%s starts from its jar: %s", service, commandLine).isFalse();
+                continue;
+            }
             assertThat(cache.find()).as("%s runs from a start-up cache: %s", service, commandLine).isTrue();
             assertThat(Path.of(cache.group(1))).as(service).isNotEmptyFile();
             // a cache the JVM cannot map (another JDK, other options) is reported on its output, and ignored
