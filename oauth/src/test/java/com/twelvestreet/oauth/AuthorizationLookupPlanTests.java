@@ -16,7 +16,7 @@ import static com.twelvestreet.platform.test.QueryPlans.inRolledBackTransaction;
 /**
  * Every way Spring Authorization Server looks an authorization up (the filters of its JdbcOAuth2AuthorizationService:
  * by a token of a known type, or by all of them) reads an index, not the table, on a busy day's authorizations: a
- * million device-flow requests and a thousand logins.
+ * 200,000 device-flow requests and a thousand logins.
  */
 class AuthorizationLookupPlanTests extends OauthServerTestSupport {
 
@@ -39,7 +39,7 @@ class AuthorizationLookupPlanTests extends OauthServerTestSupport {
                         user_code_value, device_code_value, device_code_expires_at)
                     select 'plan-' || i, 'shop-cli', 'anonymousUser', 'urn:ietf:params:oauth:grant-type:device_code',
                         upper(substr(md5('user' || i), 1, 8)), md5('device' || i), now() - interval '1 hour'
-                    from generate_series(1, 1000000) i""").update();
+                    from generate_series(1, 200000) i""").update();
             jdbc.sql("""
                     insert into oauth2_authorization (id, registered_client_id, principal_name, authorization_grant_type,
                         state, authorization_code_value, access_token_value, oidc_id_token_value, refresh_token_value)
