@@ -20,7 +20,7 @@ class DocumentationLinksTest {
     private final Path root = Path.of(System.getProperty("shop.root", "..")).toAbsolutePath().normalize();
 
     @ParameterizedTest
-    @ValueSource(strings = { "README.md", "docs/architecture.md", "docs/benchmarks.md" })
+    @ValueSource(strings = { "README.md", "docs/architecture.md", "docs/benchmarks.md", "docs/drills.md" })
     void shouldOnlyLinkToFilesThatExist(String document) throws IOException {
         Path file = root.resolve(document);
         List<String> broken = new ArrayList<>();

@@ -62,7 +62,7 @@ class SecurityConfig {
     @Bean
     @Order(2)
     SecurityFilterChain accountApi(HttpSecurity http, ResourceServerDefaults defaults) throws Exception {
-        http.securityMatcher("/api/**");
+        http.securityMatcher("/api/**", ResourceServerDefaults.FAULT_SWITCH);
         defaults.applyTo(http).authorizeHttpRequests(requests -> requests
                 .requestMatchers(HttpMethod.POST, "/api/accounts").permitAll()
                 .anyRequest().authenticated());

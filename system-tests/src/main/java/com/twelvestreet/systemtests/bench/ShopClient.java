@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** The shop's HTTP API as the benchmarks use it: tokens by the device flow, a product to order, requests. */
-final class ShopClient {
+public final class ShopClient {
 
     static final String SHOP = "http://127.0.0.1:8080";
     private static final String ISSUER = "http://localhost:8080/auth";
@@ -25,15 +25,20 @@ final class ShopClient {
     }
 
     /** The body of an order for one unit of a product, to the benchmarks' address. */
-    static String oneUnitOrder(long product) {
+    public static String oneUnitOrder(long product) {
         return "{\"lines\":[{\"productId\":" + product + ",\"quantity\":1}],\"shippingAddress\":" + ADDRESS + "}";
     }
 
     /** A product with ample stock, created with an admin's token; its id. */
     static long createProduct(String admin, String createdBy) {
+        return createProduct(admin, createdBy, 1_000_000, 1_000);
+    }
+
+    /** A product with this stock and price, created with an admin's token; its id. */
+    public static long createProduct(String admin, String createdBy, int stock, long price) {
         HttpResponse<String> created = send(client(), post("/api/products", admin,
-                "{\"name\":\"BENCH ITEM " + System.currentTimeMillis() % 100_000
-                        + "\",\"description\":\"created by " + createdBy + "\",\"price\":1000,\"stock\":1000000}"));
+                "{\"name\":\"BENCH ITEM " + System.currentTimeMillis() % 100_000 + "\",\"description\":\"created by "
+                        + createdBy + "\",\"price\":" + price + ",\"stock\":" + stock + "}"));
         if (created == null || created.statusCode() != 201) {
             throw new IllegalStateException("could not create the benchmark product: "
                     + (created == null ? "no answer" : created.statusCode() + " " + created.body()));
@@ -42,7 +47,7 @@ final class ShopClient {
     }
 
     /** The device flow as a terminal and a browser do it: code, log in, approve, exchange. */
-    static String deviceToken(String email, String password) {
+    public static String deviceToken(String email, String password) {
         return deviceGrant(email, password).accessToken();
     }
 
@@ -70,7 +75,7 @@ final class ShopClient {
         return new AccessToken(field(tokens, "access_token"), Duration.ofSeconds(Long.parseLong(field(tokens, "expires_in"))));
     }
 
-    static HttpClient client() {
+    public static HttpClient client() {
         return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
     }
 
@@ -79,7 +84,7 @@ final class ShopClient {
     }
 
     /** An order placement as a careful client sends it: with a key of its own, so a retry cannot order twice. */
-    static HttpRequest placement(String token, String order, String idempotencyKey) {
+    public static HttpRequest placement(String token, String order, String idempotencyKey) {
         return postBuilder("/api/orders", token, order).header("Idempotency-Key", idempotencyKey).build();
     }
 
@@ -102,7 +107,7 @@ final class ShopClient {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
     }
 
-    static HttpResponse<String> send(HttpClient client, HttpRequest request) {
+    public static HttpResponse<String> send(HttpClient client, HttpRequest request) {
         try {
             return client.send(request, HttpResponse.BodyHandlers.ofString());
         }
@@ -116,7 +121,7 @@ final class ShopClient {
     }
 
     /** A top-level string or number field of a JSON object (enough for these answers; no JSON library here). */
-    static String field(String json, String name) {
+    public static String field(String json, String name) {
         Matcher matcher = Pattern.compile("\"" + name + "\"\\s*:\\s*\"?([^\",}]*)").matcher(json);
         if (!matcher.find()) {
             throw new IllegalStateException("no " + name + " in " + json);

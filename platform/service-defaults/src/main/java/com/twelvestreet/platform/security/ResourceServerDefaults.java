@@ -8,7 +8,8 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 /**
  * The part of a service's security that is the same everywhere: stateless bearer-token
  * authentication against the 12 Street issuer, roles from the token, 401/403 as problem details,
- * and the endpoints every service leaves open (health probes, info, Prometheus, OpenAPI, /error).
+ * the endpoints every service leaves open (health probes, info, Prometheus, OpenAPI, /error), and the
+ * fault switch ({@code /actuator/faults}, where it is enabled) for ADMIN tokens only.
  * A service applies it and then states its own authorization rules, ending with {@code anyRequest()}:
  * <pre>
  * defaults.applyTo(http).authorizeHttpRequests(...);
@@ -18,6 +19,9 @@ public class ResourceServerDefaults {
 
     private static final String[] PUBLIC_ENDPOINTS = { "/actuator/health/**", "/actuator/info", "/actuator/prometheus",
             "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/error" };
+
+    /** The fault switch's endpoint, for a chain whose matcher must let it in (oauth's API chain). */
+    public static final String FAULT_SWITCH = "/actuator/faults";
 
     private final JwtAuthenticationConverter jwtAuthenticationConverter;
 
@@ -38,6 +42,7 @@ public class ResourceServerDefaults {
                         .authenticationEntryPoint(ProblemResponses.unauthorized())
                         .accessDeniedHandler(ProblemResponses.forbidden()))
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers(PUBLIC_ENDPOINTS).permitAll());
+                        .requestMatchers(PUBLIC_ENDPOINTS).permitAll()
+                        .requestMatchers(FAULT_SWITCH).hasRole(Roles.ADMIN));
     }
 }

@@ -1,0 +1,62 @@
+package com.twelvestreet.platform.faults;
+
+import java.io.IOException;
+import java.util.concurrent.ThreadLocalRandom;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import com.twelvestreet.platform.problem.ServletProblems;
+
+/**
+ * Applies the fault switch to every request but the actuator's (probes, metrics and the switch itself stay
+ * reachable): the latency first, then an error answer for the configured share of requests.
+ */
+class FaultInjectionFilter extends OncePerRequestFilter {
+
+    private final FaultSwitch faults;
+
+    private final Counter delayed;
+
+    private final Counter failed;
+
+    FaultInjectionFilter(FaultSwitch faults, MeterRegistry meters) {
+        this.faults = faults;
+        this.delayed = meters.counter("twelvestreet.faults.injected", "kind", "latency");
+        this.failed = meters.counter("twelvestreet.faults.injected", "kind", "error");
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return request.getRequestURI().startsWith("/actuator/");
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        Fault fault = faults.current();
+        if (fault.latencyMillis() > 0) {
+            delayed.increment();
+            try {
+                Thread.sleep(fault.latencyMillis());
+            }
+            catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (fault.errorRate() > 0 && ThreadLocalRandom.current().nextDouble() < fault.errorRate()) {
+            failed.increment();
+            ServletProblems.write(request, response, HttpStatus.valueOf(fault.errorStatus()),
+                    "An error injected by the fault switch (/actuator/faults).");
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+}
