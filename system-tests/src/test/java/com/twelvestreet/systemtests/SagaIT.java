@@ -156,6 +156,23 @@ class SagaIT {
     }
 
     @Test
+    @Order(3)
+    void shouldNameTheRequestsTraceInTheProblemDetailsOfAServiceAndOfTheGateway() throws Exception {
+        // orders' 404 for an order nobody placed; the gateway's own 404 for a path it has nothing for
+        for (String path : List.of("/api/orders/" + UUID.randomUUID(), "/api/no-such-resource")) {
+            String traceId = UUID.randomUUID().toString().replace("-", "");
+            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(SHOP + path))
+                    .header("Authorization", "Bearer " + shopperToken)
+                    .header("traceparent", "00-" + traceId + "-" + traceId.substring(0, 16) + "-01")
+                    .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
+
+            assertThat(answer.statusCode()).as(path + ": " + answer.body()).isEqualTo(404);
+            assertThat(answer.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+            assertThat(JSON.readTree(answer.body()).path("traceId").asString()).as(answer.body()).isEqualTo(traceId);
+        }
+    }
+
+    @Test
     @Order(4)
     void shouldConfirmExactlyAsManyOfFiftyConcurrentOrdersAsThereIsStock() {
         long hot = createProduct("SAGA HOT DEAL", 9_900, 10);

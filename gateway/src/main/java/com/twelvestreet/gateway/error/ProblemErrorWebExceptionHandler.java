@@ -24,7 +24,7 @@ import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
 /**
  * Every error the gateway itself raises (no route, a request too large, a spent rate limit, no instance
  * of a service outside a circuit breaker, Redis unreachable, anything unexpected) leaves as an RFC 9457
- * problem, never as a stack trace.
+ * problem, never as a stack trace, with the request's trace id.
  */
 @Component
 @Order(-2) // before Spring Boot's default handler
@@ -69,6 +69,7 @@ class ProblemErrorWebExceptionHandler implements ErrorWebExceptionHandler {
                 problem.putAll(error.getBody().getProperties());
             }
         }
+        TraceIds.of(exchange).ifPresent(traceId -> problem.put("traceId", traceId));
         DataBuffer body = response.bufferFactory().wrap(json.writeValueAsBytes(problem));
         return response.writeWith(Mono.just(body));
     }

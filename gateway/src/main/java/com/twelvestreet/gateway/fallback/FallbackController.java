@@ -18,6 +18,8 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 
+import com.twelvestreet.gateway.error.TraceIds;
+
 import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.CIRCUITBREAKER_EXECUTION_EXCEPTION_ATTR;
 import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.GATEWAY_ORIGINAL_REQUEST_URL_ATTR;
 
@@ -37,6 +39,7 @@ class FallbackController {
         problem.setProperty("service", service);
         problem.setProperty("reason", reason(cause));
         originalPath(exchange).ifPresent(problem::setInstance);
+        TraceIds.addTo(problem, exchange);
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header("Retry-After", "5")
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)

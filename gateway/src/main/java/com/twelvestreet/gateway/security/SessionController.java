@@ -15,7 +15,9 @@ import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
 
+import com.twelvestreet.gateway.error.TraceIds;
 import com.twelvestreet.platform.security.TokenClaims;
 
 
@@ -24,12 +26,13 @@ import com.twelvestreet.platform.security.TokenClaims;
 class SessionController {
 
     @GetMapping("/api/session")
-    ResponseEntity<?> session(Authentication authentication) {
+    ResponseEntity<?> session(Authentication authentication, ServerWebExchange exchange) {
         Map<String, Object> claims = claims(authentication);
         if (claims == null) {
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, "Nobody is logged in.");
             problem.setTitle("Unauthorized");
             problem.setProperty("login", "/oauth2/authorization/" + SecurityConfig.REGISTRATION);
+            TraceIds.addTo(problem, exchange);
             return ResponseEntity.status(HttpStatus.UNAUTHORIZED).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
         }
         return ResponseEntity.ok(new SessionView(String.valueOf(claims.get("sub")),

@@ -79,7 +79,7 @@ public final class ShopClient {
         return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
     }
 
-    static HttpRequest post(String path, String token, String json) {
+    public static HttpRequest post(String path, String token, String json) {
         return postBuilder(path, token, json).build();
     }
 

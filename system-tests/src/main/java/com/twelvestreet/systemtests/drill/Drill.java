@@ -39,6 +39,7 @@ public final class Drill {
         int faultAt = Options.integer(args, "--fault-at", 3);
         int faultFor = Options.integer(args, "--fault-for", 20);
         int settle = Options.integer(args, "--settle", 240);
+        int cancelEvery = Options.integer(args, "--cancel-every", 5);
         DrillFault.Shop shop = new DrillFault.Shop(Path.of(System.getProperty("shop.root", ".")).toAbsolutePath(),
                 Path.of(System.getProperty("shop.home", ".shop")).toAbsolutePath());
 
@@ -51,14 +52,16 @@ public final class Drill {
         long deadLetters = invariants.deadLetters();
         Thread.sleep(2_000); // orders' replica hears of the product
         System.out.printf("  load: %d one-unit orders of product %d (stock %d), %d per second, each with its own"
-                + " idempotency key, retried on 429/502/503/504%n", orders, product, stock, rate);
+                + " idempotency key, retried on 429/502/503/504; every %dth cancelled once placed%n", orders, product, stock,
+                rate, cancelEvery);
 
         long started = System.nanoTime();
         CompletableFuture<Duration> faulted = CompletableFuture.supplyAsync(() -> inject(fault, shop, admin, faultAt, faultFor, started));
         DrillLoad.Result load = new DrillLoad(shopper, ShopClient.oneUnitOrder(product), Duration.ofSeconds(faultFor + 90L))
-                .run(orders, rate);
-        System.out.printf("  load done in %.1f s: %d accepted, %d refused; answers %s, the slowest in %d ms%n",
-                seconds(started), load.accepted().size(), load.refused().size(), load.answers(), load.slowestMillis());
+                .run(orders, rate, cancelEvery);
+        System.out.printf("  load done in %.1f s: %d accepted, %d refused, %d cancelled; answers %s, the slowest in %d ms%n",
+                seconds(started), load.accepted().size(), load.refused().size(), load.cancelled().size(), load.answers(),
+                load.slowestMillis());
         Duration down = faulted.join();
 
         long settling = System.nanoTime();
@@ -68,13 +71,14 @@ public final class Drill {
             verdict = invariants.check(load, deadLetters);
         }
         boolean passed = verdict.failures().isEmpty() && load.violations().isEmpty();
-        System.out.printf("%s %s: %d orders (%d confirmed, %d rejected, %d pending); stock %d + %d = %d of %d;"
-                        + " mileage %,d in %d entries; outbox %d; dead letters +%d; answers %s (slowest %d ms); fault %.1f s;"
-                        + " settled in %.0f s%n",
-                passed ? "PASS" : "FAIL", fault.name(), verdict.orders(), verdict.confirmed(), verdict.rejected(),
-                verdict.pending(), verdict.stockLeft(), verdict.confirmed(), verdict.stockLeft() + verdict.confirmed(),
-                stock, verdict.mileage(), verdict.earnedEntries(), verdict.outbox(), verdict.deadLetters(), load.answers(),
-                load.slowestMillis(), down.toMillis() / 1000.0, seconds(settling));
+        System.out.printf("%s %s: %d orders (%d confirmed, %d cancelled, %d rejected, %d pending); stock %d + %d = %d of %d;"
+                        + " mileage %,d (%d earned, %d reversed); outbox %d; dead letters +%d; answers %s (slowest %d ms);"
+                        + " fault %.1f s; settled in %.0f s%n",
+                passed ? "PASS" : "FAIL", fault.name(), verdict.orders(), verdict.confirmed(), verdict.cancelled(),
+                verdict.rejected(), verdict.pending(), verdict.stockLeft(), verdict.confirmed(),
+                verdict.stockLeft() + verdict.confirmed(), stock, verdict.mileage(), verdict.earned(), verdict.reversed(),
+                verdict.outbox(), verdict.deadLetters(), load.answers(), load.slowestMillis(), down.toMillis() / 1000.0,
+                seconds(settling));
         verdict.failures().forEach(failure -> System.out.println("  ✘ " + failure));
         load.violations().stream().limit(10).forEach(violation -> System.out.println("  ✘ " + violation));
         if (load.violations().size() > 10) {

@@ -20,15 +20,15 @@ import org.apache.kafka.common.TopicPartition;
 
 /**
  * What must hold once a drill's fault is healed, read from the services' own databases and the broker: every
- * accepted order decided (none left PENDING) and exactly one per idempotency key, stock left + units confirmed =
- * the initial stock, mileage earned = 10 % of the confirmed orders, once each, no unsent outbox publication, no new
- * dead letter.
+ * accepted order decided (none left PENDING) and exactly one per idempotency key, every accepted cancel CANCELLED,
+ * stock left + units confirmed (not cancelled) = the initial stock, mileage = 10 % of the confirmed orders (earned
+ * once each, reversed at most once per cancelled order), no unsent outbox publication, no new dead letter.
  */
 final class DrillInvariants {
 
     /** The figures of one look, and what is wrong with them (empty: the drill passes). */
-    record Verdict(long orders, long confirmed, long rejected, long pending, long stockLeft, long mileage,
-            long earnedEntries, long outbox, long deadLetters, List<String> failures) {
+    record Verdict(long orders, long confirmed, long cancelled, long rejected, long pending, long stockLeft,
+            long mileage, long earned, long reversed, long outbox, long deadLetters, List<String> failures) {
     }
 
     private static final String CONFIRMED = "('CONFIRMED', 'SHIPPED', 'DELIVERED')";
@@ -77,10 +77,15 @@ final class DrillInvariants {
                 + load.accepted().keySet().stream().map(k -> "'" + k + "'").collect(Collectors.joining(",")) + ")");
         long confirmed = status("in " + CONFIRMED);
         long rejected = status("= 'REJECTED'");
+        long cancelled = status("= 'CANCELLED'");
+        String cancelledIds = load.cancelled().stream().map(id -> "'" + id + "'").collect(Collectors.joining(",", "(", ")"));
+        long cancelAccepted = load.cancelled().isEmpty() ? 0 : single("orders",
+                "select count(*) from orders where status = 'CANCELLED' and id in " + cancelledIds);
         long pending = status("= 'PENDING'");
         long stockLeft = single("products", "select stock from products where id = ?", product);
         long mileage = none ? 0 : single("mypage", "select coalesce(sum(amount), 0) from mileage_entries where order_id in " + ids);
         long earned = none ? 0 : single("mypage", "select count(*) from mileage_entries where kind = 'EARNED' and order_id in " + ids);
+        long reversed = none ? 0 : single("mypage", "select count(*) from mileage_entries where kind = 'REVERSED' and order_id in " + ids);
         long outbox = 0;
         for (String service : List.of("orders", "products", "delivery")) {
             outbox += single(service, "select count(*) from event_publication where completion_date is null");
@@ -94,12 +99,15 @@ final class DrillInvariants {
         if (pending > 0) {
             failures.add(pending + " orders still PENDING");
         }
+        if (cancelAccepted != load.cancelled().size()) {
+            failures.add(load.cancelled().size() - cancelAccepted + " orders whose cancel was accepted are not CANCELLED");
+        }
         if (stockLeft + confirmed != initialStock) {
             failures.add("stock left " + stockLeft + " + confirmed " + confirmed + " != initial " + initialStock);
         }
-        if (mileage != confirmed * unitPrice / 10 || earned != confirmed) {
-            failures.add("mileage " + mileage + " in " + earned + " entries for " + confirmed + " confirmed orders (expected "
-                    + confirmed * unitPrice / 10 + ")");
+        if (mileage != confirmed * unitPrice / 10 || earned - reversed != confirmed || reversed > cancelled) {
+            failures.add("mileage " + mileage + " (" + earned + " earned, " + reversed + " reversed) for " + confirmed
+                    + " confirmed and " + cancelled + " cancelled orders (expected " + confirmed * unitPrice / 10 + ")");
         }
         if (outbox > 0) {
             failures.add(outbox + " outbox publications unsent");
@@ -107,7 +115,8 @@ final class DrillInvariants {
         if (deadLetters != 0) {
             failures.add(deadLetters + " new dead letters");
         }
-        return new Verdict(orders, confirmed, rejected, pending, stockLeft, mileage, earned, outbox, deadLetters, failures);
+        return new Verdict(orders, confirmed, cancelled, rejected, pending, stockLeft, mileage, earned, reversed, outbox,
+                deadLetters, failures);
     }
 
     private long status(String condition) throws SQLException {

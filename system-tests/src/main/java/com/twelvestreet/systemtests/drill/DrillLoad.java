@@ -4,6 +4,7 @@ import com.twelvestreet.systemtests.bench.Options;
 import com.twelvestreet.systemtests.bench.ShopClient;
 
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,17 +21,19 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 /**
  * The drills' load: one-unit orders started at a steady rate, each with an idempotency key of its own, and retried
- * with that key as a careful client does while the shop answers 503/502/504 or 429 (after Retry-After), or nothing.
- * Every answer is tallied; a 500, an answer that is not problem details, or none in 10 s is a violation.
+ * with that key as a careful client does while the shop answers 503/502/504 or 429 (after Retry-After), or nothing;
+ * some cancelled by the shopper right after they were placed, retried the same way. Every answer is tallied; a
+ * 500, an error that is not problem details, or no answer in 10 s is a violation.
  */
 final class DrillLoad {
 
     /** The keys the shop accepted (order id per key), those it refused for good, and every answer seen. */
-    record Result(Map<String, String> accepted, Set<String> refused, Map<String, Integer> answers, long slowestMillis,
-            List<String> violations) {
+    record Result(Map<String, String> accepted, Set<String> refused, Set<String> cancelled, Map<String, Integer> answers,
+            long slowestMillis, List<String> violations) {
     }
 
     private static final Set<Integer> RETRYABLE = Set.of(429, 502, 503, 504);
@@ -41,6 +44,7 @@ final class DrillLoad {
     private final HttpClient client = ShopClient.client();
     private final Map<String, String> accepted = new ConcurrentHashMap<>();
     private final Set<String> refused = ConcurrentHashMap.newKeySet();
+    private final Set<String> cancelled = ConcurrentHashMap.newKeySet();
     private final Map<String, AtomicInteger> answers = new ConcurrentHashMap<>();
     private final AtomicLong slowest = new AtomicLong();
     private final List<String> violations = Collections.synchronizedList(new ArrayList<>());
@@ -51,7 +55,8 @@ final class DrillLoad {
         this.giveUpAfter = giveUpAfter;
     }
 
-    Result run(int orders, double perSecond) throws Exception {
+    /** Places {@code orders} at {@code perSecond}; the shopper cancels every {@code cancelEvery}th once it is placed. */
+    Result run(int orders, double perSecond, int cancelEvery) throws Exception {
         long interval = (long) (1_000_000_000L / perSecond);
         long start = System.nanoTime();
         List<Future<?>> placements = new ArrayList<>();
@@ -64,7 +69,8 @@ final class DrillLoad {
                     TimeUnit.NANOSECONDS.sleep(wait);
                 }
                 String key = "drill-" + UUID.randomUUID();
-                placements.add(threads.submit(() -> place(key)));
+                boolean thenCancel = cancelEvery > 0 && i % cancelEvery == cancelEvery - 1;
+                placements.add(threads.submit(() -> place(key, thenCancel)));
             }
             for (Future<?> placement : placements) {
                 placement.get();
@@ -75,42 +81,61 @@ final class DrillLoad {
         }
         Map<String, Integer> tally = new TreeMap<>();
         answers.forEach((answer, count) -> tally.put(answer, count.get()));
-        return new Result(Map.copyOf(accepted), Set.copyOf(refused), tally, slowest.get() / 1_000_000, List.copyOf(violations));
+        return new Result(Map.copyOf(accepted), Set.copyOf(refused), Set.copyOf(cancelled), tally, slowest.get() / 1_000_000, List.copyOf(violations));
     }
 
-    private Void place(String key) throws InterruptedException {
+    private Void place(String key, boolean thenCancel) throws InterruptedException {
+        HttpResponse<String> placed = sendRetrying(() -> ShopClient.placement(token, order, key), "", key);
+        if (placed == null) {
+            return null;
+        }
+        if (placed.statusCode() != 201 && placed.statusCode() != 200) {
+            refused.add(key);
+            return null;
+        }
+        String id = ShopClient.field(placed.body(), "id");
+        accepted.put(key, id);
+        if (thenCancel) {
+            HttpResponse<String> cancel = sendRetrying(() -> ShopClient.post("/api/orders/" + id + "/cancel", token, ""),
+                    "cancel ", id);
+            if (cancel != null && cancel.statusCode() == 200) {
+                cancelled.add(id);
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Sends until the shop gives an answer other than 429/502/503/504 (waiting Retry-After, at most 5 s, between
+     * attempts) and returns it; null after {@code giveUpAfter}. Tallies every answer as {@code label + status}.
+     */
+    private HttpResponse<String> sendRetrying(Supplier<HttpRequest> request, String label, String subject)
+            throws InterruptedException {
         long deadline = System.nanoTime() + giveUpAfter.toNanos();
         while (System.nanoTime() < deadline) {
             long sent = System.nanoTime();
-            HttpResponse<String> answer = ShopClient.send(client, ShopClient.placement(token, order, key));
+            HttpResponse<String> answer = ShopClient.send(client, request.get());
             slowest.accumulateAndGet(System.nanoTime() - sent, Math::max);
             if (answer == null) {
-                count("no answer");
-                violations.add("no answer within " + (System.nanoTime() - sent) / 1_000_000 + " ms for " + key);
+                count(label + "no answer");
+                violations.add(label + "no answer within " + (System.nanoTime() - sent) / 1_000_000 + " ms for " + subject);
                 Thread.sleep(1_000);
                 continue;
             }
             int status = answer.statusCode();
-            count(String.valueOf(status));
-            if (status == 201 || status == 200) {
-                accepted.put(key, ShopClient.field(answer.body(), "id"));
-                return null;
-            }
+            count(label + status);
             boolean problem = answer.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json");
-            if (!RETRYABLE.contains(status)) {
-                if (status >= 500 || !problem) {
-                    violations.add(status + " for " + key + ": " + answer.body());
-                }
-                refused.add(key);
-                return null;
+            if ((status >= 500 || (status >= 400 && !problem)) && !(RETRYABLE.contains(status) && problem)) {
+                violations.add(label + status + (problem ? "" : " without problem details") + " for " + subject + ": "
+                        + answer.body());
             }
-            if (!problem) {
-                violations.add(status + " without problem details for " + key + ": " + answer.body());
+            if (!RETRYABLE.contains(status)) {
+                return answer;
             }
             long retryAfter = answer.headers().firstValueAsLong("Retry-After").orElse(1);
             Thread.sleep(Math.min(retryAfter, 5) * 1_000);
         }
-        violations.add("no order for " + key + " after retrying for " + giveUpAfter.toSeconds() + " s");
+        violations.add("no final answer to " + label + "for " + subject + " after retrying for " + giveUpAfter.toSeconds() + " s");
         return null;
     }
 

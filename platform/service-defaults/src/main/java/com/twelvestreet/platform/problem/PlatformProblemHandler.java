@@ -35,8 +35,8 @@ import com.twelvestreet.platform.resilience.UnavailableDependency;
  * Answers every error of a servlet service with an RFC 9457 problem detail: Spring MVC's own
  * exceptions (malformed JSON, wrong parameter types, unknown paths...) through the base class,
  * validation errors with the offending fields, unknown ids, conflicts, a database that is away as a 503 with
- * Retry-After, and anything unexpected as a 500 without internals (the trace id lets an operator find the logged
- * stack trace).
+ * Retry-After, and anything unexpected as a 500 without internals. Every problem carries the request's trace id
+ * ({@code traceId}): quoted by a user, it finds the request's spans and log lines (and a 500's stack trace).
  */
 @RestControllerAdvice
 public class PlatformProblemHandler extends ResponseEntityExceptionHandler {
@@ -89,14 +89,14 @@ public class PlatformProblemHandler extends ResponseEntityExceptionHandler {
         if (UnavailableDependency.isCause(ex)) {
             // the database restarting or unreachable: nothing is wrong with the request, it may be sent again
             log.warn("A dependency is unavailable: {}", ex.toString());
-            ProblemDetail problem = withTraceId(problem(HttpStatus.SERVICE_UNAVAILABLE,
-                    "The service cannot reach what it depends on right now. Try again in a few seconds."));
+            ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE,
+                    "The service cannot reach what it depends on right now. Try again in a few seconds.");
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                     .header(HttpHeaders.RETRY_AFTER, Long.toString(RETRY_AFTER_SECONDS)).body(problem);
         }
         log.error("Unexpected error", ex);
-        return ResponseEntity.internalServerError().body(withTraceId(problem(HttpStatus.INTERNAL_SERVER_ERROR,
-                "An unexpected error occurred. Quote the trace id when you report it.")));
+        return ResponseEntity.internalServerError().body(problem(HttpStatus.INTERNAL_SERVER_ERROR,
+                "An unexpected error occurred. Quote the trace id when you report it."));
     }
 
     private ProblemDetail withTraceId(ProblemDetail problem) {
@@ -177,10 +177,21 @@ public class PlatformProblemHandler extends ResponseEntityExceptionHandler {
         return Map.of("field", field, "message", message == null ? "is invalid" : message);
     }
 
-    private static ProblemDetail problem(HttpStatus status, String detail) {
+    private ProblemDetail problem(HttpStatus status, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setTitle(status.getReasonPhrase());
-        return problem;
+        return withTraceId(problem);
+    }
+
+    /** Spring MVC's own problems (unknown path, wrong method, unreadable body...) carry the trace id too. */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+            HttpStatusCode statusCode, WebRequest request) {
+        ResponseEntity<Object> response = super.handleExceptionInternal(ex, body, headers, statusCode, request);
+        if (response != null && response.getBody() instanceof ProblemDetail problem) {
+            withTraceId(problem);
+        }
+        return response;
     }
 
     private static boolean isSecurityException(Exception ex) {

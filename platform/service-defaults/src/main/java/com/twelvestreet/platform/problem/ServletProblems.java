@@ -8,10 +8,15 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.slf4j.MDC;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 
-/** A problem detail written straight to the response, for filters that answer before Spring MVC runs. */
+/**
+ * A problem detail written straight to the response, for filters that answer before Spring MVC runs (Spring
+ * Security's 401/403, the fault switch), with the trace id of the request where tracing has begun (the logs' MDC).
+ */
 public final class ServletProblems {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -27,6 +32,10 @@ public final class ServletProblems {
         body.put("status", status.value());
         body.put("detail", detail);
         body.put("instance", request.getRequestURI());
+        String traceId = MDC.get("traceId");
+        if (traceId != null) {
+            body.put("traceId", traceId);
+        }
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         JSON.writeValue(response.getOutputStream(), body);
