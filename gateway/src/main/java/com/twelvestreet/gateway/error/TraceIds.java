@@ -3,7 +3,7 @@ package com.twelvestreet.gateway.error;
 import java.util.Optional;
 
 import io.micrometer.tracing.Span;
-import io.micrometer.tracing.handler.TracingObservationHandler;
+import io.micrometer.tracing.handler.TracingObservationHandler.TracingContext;
 
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.server.reactive.observation.ServerRequestObservationContext;
@@ -20,8 +20,8 @@ public final class TraceIds {
 
     public static Optional<String> of(ServerWebExchange exchange) {
         return ServerRequestObservationContext.findCurrent(exchange.getAttributes())
-                .map(context -> context.<TracingObservationHandler.TracingContext>get(TracingObservationHandler.TracingContext.class))
-                .map(TracingObservationHandler.TracingContext::getSpan)
+                .map(context -> context.<TracingContext>get(TracingContext.class))
+                .map(TracingContext::getSpan)
                 .map(Span::context)
                 .map(context -> context.traceId());
     }

@@ -26,7 +26,7 @@ import com.twelvestreet.platform.events.EventPublisher;
  * The products side of the order saga: reserves all lines of an order or none, and gives the stock
  * back when the order is cancelled. The product rows are locked in id order for the decision, so
  * concurrent orders cannot oversell and cannot deadlock. Reserving or releasing the same order
- * again changes nothing. Its answers are StockReserved, ProductOutOfStock and StockReleased only: a
+ * again changes nothing, and an order cancelled before its placement arrived is never reserved. Its answers are StockReserved, ProductOutOfStock and StockReleased only: a
  * ProductChanged per product touched was an event and a transaction in orders per order line that no
  * reader used (orders' replica keeps names and prices; stock is read from products' API).
  */
@@ -75,10 +75,17 @@ public class StockKeeper {
 
     public ReservationStatus release(OrderCancelled cancelled) {
         Optional<ReservationStatus> status = status(cancelled.orderId(), true);
-        if (status.isEmpty() || status.get() != ReservationStatus.RESERVED) {
-            return status.orElse(null); // never reserved, rejected, or given back already
-        }
         Instant now = clock.instant();
+        if (status.isEmpty()) {
+            // the cancel overtook the placement (orders' outbox resends an OrderPlaced that met Kafka down only after
+            // its retry interval, and a cancel sent since then arrives first): remember it, so that the late
+            // OrderPlaced reserves nothing that no cancel would ever give back
+            record(cancelled.orderId(), ReservationStatus.RELEASED, Map.of(), now);
+            return ReservationStatus.RELEASED;
+        }
+        if (status.get() != ReservationStatus.RESERVED) {
+            return status.get(); // rejected, or given back already
+        }
         Map<Long, Integer> reserved = new TreeMap<>();
         jdbc.sql("select product_id, quantity from stock_reservation_lines where order_id = ? order by product_id")
                 .param(cancelled.orderId())

@@ -68,6 +68,18 @@ class StockKeeperTests {
     }
 
     @Test
+    void shouldNeverReserveAnOrderWhoseCancelArrivedBeforeItsPlacement() {
+        // as the kafka-outage drill met it: OrderPlaced waited in orders' outbox, the shopper's cancel went first
+        long tv = product("TV", 5);
+        OrderPlaced order = order(line(tv, 1));
+
+        keeper.release(new OrderCancelled(order.orderId(), "c-1"));
+        assertThat(keeper.reserve(order)).isEqualTo(ReservationStatus.RELEASED);
+
+        assertThat(stock(tv)).isEqualTo(5);
+    }
+
+    @Test
     void shouldGiveStockBackOnceWhenTheOrderIsCancelledTwice() {
         long tv = product("TV", 5);
         OrderPlaced order = order(line(tv, 4));

@@ -94,7 +94,7 @@ public final class ShopClient {
                 .POST(HttpRequest.BodyPublishers.ofString(json));
     }
 
-    static HttpRequest get(String path, String token) {
+    public static HttpRequest get(String path, String token) {
         return HttpRequest.newBuilder(URI.create(SHOP + path)).timeout(Duration.ofSeconds(10))
                 .header("Authorization", "Bearer " + token).header("Accept", "application/json").GET().build();
     }

@@ -83,9 +83,10 @@ final class DrillInvariants {
                 "select count(*) from orders where status = 'CANCELLED' and id in " + cancelledIds);
         long pending = status("= 'PENDING'");
         long stockLeft = single("products", "select stock from products where id = ?", product);
-        long mileage = none ? 0 : single("mypage", "select coalesce(sum(amount), 0) from mileage_entries where order_id in " + ids);
-        long earned = none ? 0 : single("mypage", "select count(*) from mileage_entries where kind = 'EARNED' and order_id in " + ids);
-        long reversed = none ? 0 : single("mypage", "select count(*) from mileage_entries where kind = 'REVERSED' and order_id in " + ids);
+        String entries = " from mileage_entries where order_id in " + ids;
+        long mileage = none ? 0 : single("mypage", "select coalesce(sum(amount), 0)" + entries);
+        long earned = none ? 0 : single("mypage", "select count(*)" + entries + " and kind = 'EARNED'");
+        long reversed = none ? 0 : single("mypage", "select count(*)" + entries + " and kind = 'REVERSED'");
         long outbox = 0;
         for (String service : List.of("orders", "products", "delivery")) {
             outbox += single(service, "select count(*) from event_publication where completion_date is null");

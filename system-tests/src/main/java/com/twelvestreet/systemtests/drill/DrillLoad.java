@@ -26,12 +26,16 @@ import java.util.function.Supplier;
 /**
  * The drills' load: one-unit orders started at a steady rate, each with an idempotency key of its own, and retried
  * with that key as a careful client does while the shop answers 503/502/504 or 429 (after Retry-After), or nothing;
- * some cancelled by the shopper right after they were placed, retried the same way. Every answer is tallied; a
+ * some cancelled by the shopper once the saga has decided them (confirmed: stock and mileage to give back), retried
+ * the same way. Every answer is tallied; a
  * 500, an error that is not problem details, or no answer in 10 s is a violation.
  */
 final class DrillLoad {
 
-    /** The keys the shop accepted (order id per key), those it refused for good, and every answer seen. */
+    /**
+     * The keys the shop accepted (order id per key), those it refused for good, the orders whose cancel it accepted,
+     * every answer seen (placements by status, cancels as {@code cancel <status>}) and the slowest of them.
+     */
     record Result(Map<String, String> accepted, Set<String> refused, Set<String> cancelled, Map<String, Integer> answers,
             long slowestMillis, List<String> violations) {
     }
@@ -55,7 +59,7 @@ final class DrillLoad {
         this.giveUpAfter = giveUpAfter;
     }
 
-    /** Places {@code orders} at {@code perSecond}; the shopper cancels every {@code cancelEvery}th once it is placed. */
+    /** Places {@code orders} at {@code perSecond}; the shopper cancels every {@code cancelEvery}th once it is decided. */
     Result run(int orders, double perSecond, int cancelEvery) throws Exception {
         long interval = (long) (1_000_000_000L / perSecond);
         long start = System.nanoTime();
@@ -81,7 +85,8 @@ final class DrillLoad {
         }
         Map<String, Integer> tally = new TreeMap<>();
         answers.forEach((answer, count) -> tally.put(answer, count.get()));
-        return new Result(Map.copyOf(accepted), Set.copyOf(refused), Set.copyOf(cancelled), tally, slowest.get() / 1_000_000, List.copyOf(violations));
+        return new Result(Map.copyOf(accepted), Set.copyOf(refused), Set.copyOf(cancelled), tally,
+                slowest.get() / 1_000_000, List.copyOf(violations));
     }
 
     private Void place(String key, boolean thenCancel) throws InterruptedException {
@@ -96,6 +101,7 @@ final class DrillLoad {
         String id = ShopClient.field(placed.body(), "id");
         accepted.put(key, id);
         if (thenCancel) {
+            awaitDecided(id);
             HttpResponse<String> cancel = sendRetrying(() -> ShopClient.post("/api/orders/" + id + "/cancel", token, ""),
                     "cancel ", id);
             if (cancel != null && cancel.statusCode() == 200) {
@@ -103,6 +109,18 @@ final class DrillLoad {
             }
         }
         return null;
+    }
+
+    /** Waits (at most 15 s) until the saga has confirmed or rejected the order, so a cancel also undoes a confirmation. */
+    private void awaitDecided(String id) throws InterruptedException {
+        long deadline = System.nanoTime() + 15_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            HttpResponse<String> order = ShopClient.send(client, ShopClient.get("/api/orders/" + id, token));
+            if (order != null && order.statusCode() == 200 && !"PENDING".equals(ShopClient.field(order.body(), "status"))) {
+                return;
+            }
+            Thread.sleep(500);
+        }
     }
 
     /**
