@@ -35,9 +35,10 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * off the producer's network thread.
  * <p>
  * An event whose send failed (Kafka down) waits in the outbox for {@link OutboxRetry}; a later event of the same
- * aggregate is held back until that one has been sent, so consumers never see an aggregate's events out of order
- * (products met an order's cancel before its placement, and reserved stock no cancel gave back: the kafka-outage
- * drill, docs/drills.md). Held back in memory only: after a restart Modulith resubmits what is incomplete, oldest first.
+ * aggregate is held back until that one has been sent, so it cannot overtake it (products met an order's cancel
+ * before its placement, and reserved stock no cancel gave back: the kafka-outage drill, docs/drills.md). An event
+ * handed to the producer before the earlier one's failure is known is not held back; with the broker down it fails
+ * too. Held back in memory only: after a restart Modulith resubmits what is incomplete, oldest first.
  */
 public class OutboxRelay implements DisposableBean {
 
