@@ -53,6 +53,8 @@ class SagaIT {
         shopper = Logins.browser(Logins.SHOPPER, Logins.SHOPPER_PASSWORD);
         shopperToken = Logins.deviceToken(Logins.SHOPPER, Logins.SHOPPER_PASSWORD);
         adminToken = Logins.deviceToken(Logins.ADMIN, Logins.ADMIN_PASSWORD);
+        // ShopStackIT may just have restarted products: the first trace needs orders to find it in Eureka again
+        awaitReachable(1);
         warmUpOrdering();
     }
 
@@ -224,7 +226,7 @@ class SagaIT {
     }
 
     /** The gateway finds a restarted service at its next registry fetch and load-balancer refresh (seconds). */
-    private void awaitReachable(long productId) {
+    private static void awaitReachable(long productId) {
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).until(() -> new TestBrowser()
                 .get(SHOP + "/api/products/" + productId, Map.of("Accept", "application/json")).status() == 200);
     }
