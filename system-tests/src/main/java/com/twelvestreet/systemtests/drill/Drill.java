@@ -52,8 +52,8 @@ public final class Drill {
         long deadLetters = invariants.deadLetters();
         Thread.sleep(2_000); // orders' replica hears of the product
         System.out.printf("  load: %d one-unit orders of product %d (stock %d), %d per second, each with its own"
-                + " idempotency key, retried on 429/502/503/504; every %dth cancelled once confirmed or rejected%n",
-                orders, product, stock, rate, cancelEvery);
+                + " idempotency key, retried on 429/502/503/504; %s%n", orders, product, stock, rate,
+                cancelEvery > 0 ? "every " + cancelEvery + "th cancelled once confirmed or rejected" : "none cancelled");
 
         long started = System.nanoTime();
         CompletableFuture<Duration> faulted = CompletableFuture.supplyAsync(() -> inject(fault, shop, admin, faultAt, faultFor, started));
