@@ -10,7 +10,8 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// as ./shop runs it: the fault switch asked for everywhere
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "twelvestreet.faults.enabled=true")
 @AutoConfigureRestTestClient
 class DiscoveryApplicationTests {
 
@@ -40,5 +41,12 @@ class DiscoveryApplicationTests {
         String metrics = http.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
                 .returnResult(String.class).getResponseBody();
         assertThat(metrics).contains("application=\"discovery\"");
+    }
+
+    @Test
+    void shouldHaveNoFaultSwitchAsItChecksNoTokensToKeepStrangersFromIt() {
+        http.post().uri("/actuator/faults").contentType(MediaType.APPLICATION_JSON).body("{\"errorRate\": 1}")
+                .exchange().expectStatus().isNotFound();
+        http.get().uri("/eureka/apps").accept(MediaType.APPLICATION_JSON).exchange().expectStatus().isOk();
     }
 }

@@ -83,8 +83,13 @@ class GatewaySecurityTests {
     void shouldRefuseForgedOrExpiredBearerTokens() throws Exception {
         for (String token : new String[] { issuer.tokenWithWrongSignature("x", "ADMIN"), issuer.expiredToken("x", "ADMIN"),
                 issuer.unsignedToken("x", "ADMIN") }) {
-            HttpResponse<String> response = send(request("/api/products").header("Authorization", "Bearer " + token).GET());
+            HttpResponse<String> response = send(request("/api/products").header("Authorization", "Bearer " + token)
+                    .header("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01").GET());
             assertThat(response.statusCode()).isEqualTo(401);
+            assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue("Bearer error=\"invalid_token\"");
+            assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+            assertThat(response.body()).contains("\"detail\":\"The bearer token is missing, expired, or not valid.\"",
+                    "\"traceId\":\"4bf92f3577b34da6a3ce929d0e0e4736\"").doesNotContain(token);
         }
     }
 

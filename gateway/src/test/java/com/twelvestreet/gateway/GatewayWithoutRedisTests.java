@@ -57,6 +57,15 @@ class GatewayWithoutRedisTests {
     }
 
     @Test
+    void shouldStayLiveAndReadyForTheTrafficItStillServes() throws Exception {
+        for (String probe : new String[] { "/livez", "/readyz" }) {
+            HttpResponse<String> health = get(probe);
+            assertThat(health.statusCode()).as(probe + ": a restart or no traffic would not bring Redis back")
+                    .isEqualTo(200);
+        }
+    }
+
+    @Test
     void shouldAnswerALoginThatNeedsASessionWithAServiceUnavailableProblem() throws Exception {
         HttpResponse<String> login = get("/oauth2/authorization/twelvestreet");
 

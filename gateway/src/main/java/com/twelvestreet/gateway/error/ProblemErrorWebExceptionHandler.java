@@ -21,6 +21,8 @@ import org.springframework.web.ErrorResponse;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
 
+import com.twelvestreet.gateway.faults.InjectedFault;
+
 /**
  * Every error the gateway itself raises (no route, a request too large, a spent rate limit, no instance
  * of a service outside a circuit breaker, Redis unreachable, anything unexpected) leaves as an RFC 9457
@@ -48,7 +50,7 @@ class ProblemErrorWebExceptionHandler implements ErrorWebExceptionHandler {
                 // Redis (sessions) unreachable, translated by Spring Data or straight from Lettuce
                 : ex instanceof DataAccessException || ex instanceof RedisException ? HttpStatus.SERVICE_UNAVAILABLE
                 : HttpStatus.INTERNAL_SERVER_ERROR;
-        if (status.is5xxServerError()) {
+        if (status.is5xxServerError() && !(ex instanceof InjectedFault)) {
             log.warn("Request {} {} failed", exchange.getRequest().getMethod(), exchange.getRequest().getPath(), ex);
         }
         Map<String, Object> problem = new LinkedHashMap<>();
@@ -78,7 +80,8 @@ class ProblemErrorWebExceptionHandler implements ErrorWebExceptionHandler {
         if (status.value() == 404) {
             return "No route or resource matches this path.";
         }
-        if (status.is4xxClientError() && ex instanceof ErrorResponse error && error.getBody().getDetail() != null) {
+        if ((status.is4xxClientError() || ex instanceof InjectedFault) && ex instanceof ErrorResponse error
+                && error.getBody().getDetail() != null) {
             return error.getBody().getDetail();
         }
         if (status.value() == 503) {

@@ -6,7 +6,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.client.oidc.web.server.logout.OidcClientInitiatedServerLogoutSuccessHandler;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
@@ -20,7 +19,6 @@ import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequest
 import org.springframework.security.oauth2.client.web.server.DefaultServerOAuth2AuthorizationRequestResolver;
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
-import org.springframework.security.web.server.authentication.HttpStatusServerEntryPoint;
 import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
 import org.springframework.security.web.server.csrf.CsrfWebFilter;
 import org.springframework.security.web.server.csrf.ServerCsrfTokenRequestAttributeHandler;
@@ -31,6 +29,8 @@ import org.springframework.security.web.server.util.matcher.ServerWebExchangeMat
 
 
 import com.twelvestreet.gateway.ratelimit.RateLimits;
+import com.twelvestreet.platform.security.ResourceServerDefaults;
+import com.twelvestreet.platform.security.Roles;
 import com.twelvestreet.platform.security.TokenRoles;
 
 /**
@@ -60,14 +60,20 @@ class SecurityConfig {
                 // nothing is ever saved (every exchange is permitted; the browser shop starts its logins), so the
                 // cache looks into the session only for a request marked as the one to continue after a login
                 .requestCache(cache -> cache.requestCache(continuedRequests()))
-                // services decide who may do what; the gateway authenticates and relays
-                .authorizeExchange(exchanges -> exchanges.anyExchange().permitAll())
+                // services decide who may do what; the gateway authenticates and relays. Its own fault switch
+                // (management port, where enabled) is for admins only
+                .authorizeExchange(exchanges -> exchanges
+                        .pathMatchers(ResourceServerDefaults.FAULT_SWITCH).hasRole(Roles.ADMIN)
+                        .anyExchange().permitAll())
                 .oauth2Login(login -> login.authorizationRequestResolver(authorizationRequests)
                         .authenticationSuccessHandler(new SessionLifetime(loggedInSession)))
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(
                                 new ReactiveJwtAuthenticationConverterAdapter(TokenRoles.authenticationConverter())))
-                        .authenticationEntryPoint(new HttpStatusServerEntryPoint(HttpStatus.UNAUTHORIZED)))
+                        .authenticationEntryPoint(Refusals.unauthorized()))
+                .exceptionHandling(errors -> errors
+                        .authenticationEntryPoint(Refusals.unauthorized())
+                        .accessDeniedHandler(Refusals.forbidden()))
                 .logout(logout -> logout.logoutSuccessHandler(logoutSuccess))
                 // a single-page app reads XSRF-TOKEN and sends it back as X-XSRF-TOKEN
                 .csrf(csrf -> csrf
