@@ -23,6 +23,7 @@ const statusLabels: Record<string, string> = {
   SHIPPED: 'Shipped',
   DELIVERED: 'Delivered',
   CANCELLED: 'Cancelled',
+  DELIVERY_FAILED: 'Delivery failed',
   READY: 'Waiting for pick-up',
   SHIPPING: 'On the way',
   FAILED: 'Delivery failed',

@@ -16,11 +16,13 @@ export interface Page<T> {
   totalPages?: number
 }
 
-export type OrderStatus = 'PENDING' | 'CONFIRMED' | 'REJECTED' | 'SHIPPED' | 'DELIVERED' | 'CANCELLED'
+export type OrderStatus = 'PENDING' | 'CONFIRMED' | 'REJECTED' | 'SHIPPED' | 'DELIVERED' | 'CANCELLED' | 'DELIVERY_FAILED'
 
 export interface Step {
   status: OrderStatus
   at: string
+  /** why, where the shopper needs to know (a failed delivery) */
+  reason?: string | null
 }
 
 export interface Order {

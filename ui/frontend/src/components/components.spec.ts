@@ -50,6 +50,19 @@ describe('StatusTimeline', () => {
     expect(timeline.text()).toContain('Delivered')
   })
 
+  it('ends at a failed delivery and says why', () => {
+    const timeline = mount(StatusTimeline, { props: { timeline: [
+      { status: 'PENDING', at: '2026-11-23T01:00:00Z' }, { status: 'CONFIRMED', at: '2026-11-23T01:00:01Z' },
+      { status: 'SHIPPED', at: '2026-11-23T01:00:30Z', reason: null },
+      { status: 'DELIVERY_FAILED', at: '2026-11-23T01:20:00Z', reason: 'The parcel was lost in transit' },
+    ] } })
+
+    expect(timeline.findAll('li')).toHaveLength(4)
+    expect(timeline.text()).not.toContain('Delivered')
+    expect(timeline.find('.timeline__step--delivery_failed').text()).toContain('Delivery failed')
+    expect(timeline.findAll('[data-test=timeline-reason]').map((r) => r.text())).toEqual(['The parcel was lost in transit'])
+  })
+
   it('ends at a cancellation', () => {
     const timeline = mount(StatusTimeline, { props: { timeline: [{ status: 'PENDING', at: '2026-11-23T01:00:00Z' }, { status: 'CANCELLED', at: '2026-11-23T01:00:05Z' }] } })
 

@@ -12,6 +12,7 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 
 import com.twelvestreet.platform.contracts.Topics;
 import com.twelvestreet.platform.contracts.orders.OrderCancelled;
+import com.twelvestreet.platform.contracts.orders.OrderDeliveryFailed;
 import com.twelvestreet.platform.contracts.orders.DeliveryAddress;
 import com.twelvestreet.platform.contracts.orders.OrderConfirmed;
 import com.twelvestreet.platform.contracts.orders.OrderDelivered;
@@ -85,6 +86,29 @@ class MyPageTests {
         assertThat(mileage.get("balance").asLong()).isZero();
         assertThat(mileage.get("history")).extracting(entry -> entry.get("kind").asString() + " " + entry.get("amount").asLong())
                 .containsExactlyInAnyOrder("EARNED 2000", "REVERSED -2000");
+    }
+
+    @Test
+    void shouldShowWhyADeliveryFailedAndTakeItsMileageBackOnce() {
+        UUID order = place(alice, 40_000);
+        send(order, new OrderConfirmed(order, alice, 40_000, HOME));
+        send(order, new OrderShipped(order, alice));
+        EventEnvelope<Object> failed = send(order, new OrderDeliveryFailed(order, alice, "The parcel was lost in transit"));
+        events.send(Topics.ORDERS, order.toString(), SagaEvents.JSON.writeValueAsString(failed)); // redelivery
+        send(order, new OrderDeliveryFailed(order, alice, "The parcel was lost in transit")); // a new event id
+
+        JsonNode mine = awaitOrder(alice, order, "DELIVERY_FAILED");
+        awaitQuiet(alice);
+        mine = find(page(alice), order);
+        assertThat(mine.get("timeline")).extracting(step -> step.get("status").asString())
+                .containsExactly("PENDING", "CONFIRMED", "SHIPPED", "DELIVERY_FAILED");
+        assertThat(mine.get("timeline").get(3).get("reason").asString()).isEqualTo("The parcel was lost in transit");
+        assertThat(mine.get("timeline").get(2).get("reason").isNull()).isTrue();
+        assertThat(mine.get("mileage").asLong()).as("earned and taken back").isZero();
+        JsonNode mileage = mileage(alice);
+        assertThat(mileage.get("balance").asLong()).isZero();
+        assertThat(mileage.get("history")).extracting(entry -> entry.get("kind").asString() + " " + entry.get("amount").asLong())
+                .containsExactlyInAnyOrder("EARNED 4000", "REVERSED -4000");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package com.twelvestreet.systemtests;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
@@ -17,7 +18,10 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
+import com.twelvestreet.platform.test.TestBrowser;
+
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The browser shop in a real headless Chromium against the stack as {@code ./shop up} runs it,
@@ -43,10 +47,11 @@ class BrowserShopIT {
     Catalogue.Product mug;
     String deliveredOrder;
     String cancelledOrder;
+    String adminToken;
 
     @BeforeAll
     void catalogueAndBrowser() {
-        String adminToken = Logins.deviceToken(Logins.ADMIN, Logins.ADMIN_PASSWORD);
+        adminToken = Logins.deviceToken(Logins.ADMIN, Logins.ADMIN_PASSWORD);
         kettle = Catalogue.create(adminToken, "E2E KETTLE", 25_000, 20, "BrowserShopIT");
         mug = Catalogue.create(adminToken, "E2E MUG", 8_000, 20, "BrowserShopIT");
         shopper = new ShopBrowser();
@@ -105,6 +110,31 @@ class BrowserShopIT {
         shopper.waitForText(MILEAGE_HISTORY, "Reversed for order " + orderNumber(cancelledOrder), SAGA);
         assertThat(shopper.text(MILEAGE_HISTORY)).contains("-₩800");
         shopper.screenshot("mypage-cancelled");
+    }
+
+    @Test
+    @Order(2)
+    void shouldTellTheShopperWhyADeliveryFailedAndTakeBackItsMileage() {
+        addToCart(kettle);
+        shopper.open("/checkout");
+        String failedOrder = placeOrder("third-order-placed");
+        // an operator reports the parcel lost before the courier (12 s after confirmation) would have delivered it
+        String delivery = await().atMost(SAGA).pollInterval(Duration.ofMillis(200)).until(() -> Logins.json(new TestBrowser()
+                .get(Logins.SHOP + "/api/deliveries?orderId=" + failedOrder, Map.of("Accept", "application/json",
+                        "Authorization", "Bearer " + adminToken))).at("/items/0/id").asString(), found -> !found.isEmpty());
+        TestBrowser.Page failed = new TestBrowser().send("POST", Logins.SHOP + "/api/admin/deliveries/" + delivery + "/fail",
+                Map.of("Authorization", "Bearer " + adminToken, "Content-Type", "application/json"),
+                "{\"reason\": \"The parcel was lost in transit\"}");
+        assertThat(failed.status()).as(failed.body()).isEqualTo(200);
+
+        shopper.open("/mypage");
+        shopper.waitForText(myOrderStatus(failedOrder), "Delivery failed", SAGA);
+        assertThat(shopper.text(By.cssSelector("[data-order='" + failedOrder + "'] [data-test=timeline-reason]")))
+                .isEqualTo("The parcel was lost in transit");
+        assertThat(shopper.all(By.cssSelector("[data-order='" + failedOrder + "'] [data-test=cancel]"))).isEmpty();
+        shopper.waitForText(MILEAGE_HISTORY, "Reversed for order " + orderNumber(failedOrder), SAGA);
+        assertThat(shopper.text(MILEAGE_HISTORY)).contains("-₩2,500");
+        shopper.screenshot("mypage-delivery-failed");
     }
 
     @Test

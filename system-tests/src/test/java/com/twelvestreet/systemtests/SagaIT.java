@@ -147,6 +147,46 @@ class SagaIT {
 
     @Test
     @Order(3)
+    void shouldEndAnOrderWhoseDeliveryFailedGiveItsStockBackAndTakeItsMileageBackOnce() {
+        long vase = createProduct("SAGA VASE", 30_000, 4);
+        String id = place(lines(vase, 2)).get("id").asString();
+        awaitOrder(id, "CONFIRMED");
+        // the courier picks it up after 12 s (Shop's DELIVERY_PICKUP_DELAY) and delivers 3 s later: an operator
+        // fails it before that, READY or SHIPPING alike
+        String delivery = await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200)).until(() -> json(
+                shopper.get(SHOP + "/api/deliveries?orderId=" + id, Map.of("Accept", "application/json"))).at("/items/0/id").asString(),
+                found -> !found.isEmpty());
+
+        Page failed = failDelivery(delivery, "The parcel was lost in transit");
+        assertThat(failed.status()).as(failed.body()).isEqualTo(200);
+        assertThat(failDelivery(delivery, "Lost again").status()).as("a delivery fails once").isEqualTo(409);
+
+        awaitOrder(id, "DELIVERY_FAILED");
+        JsonNode order = json(shopper.get(SHOP + "/api/orders/" + id, Map.of("Accept", "application/json")));
+        assertThat(order.get("cancellable").asBoolean()).isFalse();
+        assertThat(lastStep(order).get("status").asString()).isEqualTo("DELIVERY_FAILED");
+        assertThat(lastStep(order).get("reason").asString()).isEqualTo("The parcel was lost in transit");
+        assertThat(cancel(id).status()).as("nothing left to cancel").isEqualTo(409);
+        await().atMost(Duration.ofSeconds(30)).until(() -> stock(vase) == 4);
+        JsonNode mine = awaitMyPage(id, o -> o.get("status").asString().equals("DELIVERY_FAILED"));
+        assertThat(lastStep(mine).get("reason").asString()).isEqualTo("The parcel was lost in transit");
+        await().atMost(Duration.ofSeconds(30)).until(() -> mileageEntries(id).size() == 2);
+        assertThat(mileageEntries(id)).containsExactlyInAnyOrder("EARNED 6000", "REVERSED -6000");
+        assertThat(stock(vase)).as("given back once").isEqualTo(4);
+    }
+
+    private static JsonNode lastStep(JsonNode order) {
+        return order.get("timeline").get(order.get("timeline").size() - 1);
+    }
+
+    private static Page failDelivery(String deliveryId, String reason) {
+        return new TestBrowser().send("POST", SHOP + "/api/admin/deliveries/" + deliveryId + "/fail",
+                Map.of("Authorization", "Bearer " + adminToken, "Content-Type", "application/json", "Accept", "application/json"),
+                "{\"reason\": \"" + reason + "\"}");
+    }
+
+    @Test
+    @Order(3)
     void shouldRejectAnOrderThatLacksStockAndLeaveTheStockAlone() {
         long lamp = createProduct("SAGA LAMP", 30_000, 1);
         String id = place(lines(lamp, 2)).get("id").asString();

@@ -16,6 +16,7 @@ import com.twelvestreet.platform.contracts.Topics;
 import com.twelvestreet.platform.contracts.orders.OrderCancelled;
 import com.twelvestreet.platform.contracts.orders.OrderConfirmed;
 import com.twelvestreet.platform.contracts.orders.OrderDelivered;
+import com.twelvestreet.platform.contracts.orders.OrderDeliveryFailed;
 import com.twelvestreet.platform.contracts.orders.OrderPlaced;
 import com.twelvestreet.platform.contracts.orders.OrderRejected;
 import com.twelvestreet.platform.contracts.orders.OrderShipped;
@@ -24,7 +25,8 @@ import com.twelvestreet.platform.messaging.IncomingEvent;
 
 /**
  * Builds My Page from the order events (one topic, keyed by order, so each order's events come in
- * order): the order list and timeline, and mileage earned on confirmation and reversed on cancel.
+ * order): the order list and timeline, and mileage earned on confirmation and reversed on cancel or on a failed
+ * delivery.
  * Each event is applied once, in one transaction with its id.
  */
 @Component
@@ -64,6 +66,11 @@ class OrderEventsListener {
                 OrderCancelled cancelled = event.payload(OrderCancelled.class);
                 orders.moved(cancelled.orderId(), "CANCELLED", at);
                 mileage.reverse(cancelled.orderId(), at);
+            }
+            case "OrderDeliveryFailed" -> {
+                OrderDeliveryFailed failed = event.payload(OrderDeliveryFailed.class);
+                orders.moved(failed.orderId(), "DELIVERY_FAILED", at, failed.reason());
+                mileage.reverse(failed.orderId(), at);
             }
             default -> log.debug("Ignoring {} {}", event.eventType(), event.eventId());
         }

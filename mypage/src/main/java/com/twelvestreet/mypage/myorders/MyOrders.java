@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -58,17 +60,27 @@ public class MyOrders {
     /** The order reached {@code status}; the row keeps the latest status, the timeline every one. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void moved(UUID orderId, String status, Instant at) {
+        moved(orderId, status, at, null);
+    }
+
+    /** As {@link #moved(UUID, String, Instant)}, with the reason the shopper is shown at that step. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void moved(UUID orderId, String status, Instant at, @Nullable String reason) {
         jdbc.sql("update my_orders set status = ?, updated_at = ? where order_id = ?")
                 .param(status).param(Timestamp.from(at)).param(orderId).update();
-        addToTimeline(orderId, status, at);
+        addToTimeline(orderId, status, at, reason);
     }
 
     private void addToTimeline(UUID orderId, String status, Instant at) {
+        addToTimeline(orderId, status, at, null);
+    }
+
+    private void addToTimeline(UUID orderId, String status, Instant at, @Nullable String reason) {
         jdbc.sql("""
-                insert into my_order_timeline (order_id, status, changed_at)
-                select ?, ?, ? where exists (select 1 from my_orders where order_id = ?)
+                insert into my_order_timeline (order_id, status, changed_at, reason)
+                select ?, ?, ?, ? where exists (select 1 from my_orders where order_id = ?)
                 on conflict do nothing""")
-                .param(orderId).param(status).param(Timestamp.from(at)).param(orderId).update();
+                .param(orderId).param(status).param(Timestamp.from(at)).param(reason).param(orderId).update();
     }
 
     /**
@@ -103,10 +115,10 @@ public class MyOrders {
                 .list().stream().collect(Collectors.groupingBy(Map.Entry::getKey,
                         Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
         Map<UUID, List<MyOrder.Step>> timelines = jdbc.sql("""
-                select order_id, status, changed_at from my_order_timeline
+                select order_id, status, changed_at, reason from my_order_timeline
                 where order_id in (:ids) order by order_id, changed_at""").param("ids", ids)
                 .query((rs, row) -> Map.entry(rs.getObject("order_id", UUID.class), new MyOrder.Step(
-                        rs.getString("status"), rs.getTimestamp("changed_at").toInstant())))
+                        rs.getString("status"), rs.getTimestamp("changed_at").toInstant(), rs.getString("reason"))))
                 .list().stream().collect(Collectors.groupingBy(Map.Entry::getKey,
                         Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
         return new Page(orders.stream().map(order -> order.with(items.getOrDefault(order.orderId(), List.of()),

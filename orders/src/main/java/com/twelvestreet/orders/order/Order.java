@@ -18,10 +18,12 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.jspecify.annotations.Nullable;
 
 import com.twelvestreet.platform.contracts.orders.OrderCancelled;
 import com.twelvestreet.platform.contracts.orders.OrderConfirmed;
 import com.twelvestreet.platform.contracts.orders.OrderDelivered;
+import com.twelvestreet.platform.contracts.orders.OrderDeliveryFailed;
 import com.twelvestreet.platform.contracts.orders.OrderLine;
 import com.twelvestreet.platform.contracts.orders.OrderPlaced;
 import com.twelvestreet.platform.contracts.orders.OrderRejected;
@@ -111,6 +113,15 @@ public class Order {
         return new OrderDelivered(id, customerId);
     }
 
+    /** The delivery failed before the parcel arrived: the order ends, and the shopper is told why. */
+    public OrderDeliveryFailed deliveryFailed(String reason, Instant now) {
+        if (!status.canBecome(OrderStatus.DELIVERY_FAILED)) {
+            throw new IllegalOrderTransitionException(id, status, OrderStatus.DELIVERY_FAILED);
+        }
+        moveTo(OrderStatus.DELIVERY_FAILED, now, reason);
+        return new OrderDeliveryFailed(id, customerId, reason);
+    }
+
     /** Cancels before shipping; an order already cancelled stays as it is and nothing is published again. */
     public Optional<OrderCancelled> cancel(Instant now) {
         if (status == OrderStatus.CANCELLED) {
@@ -132,9 +143,13 @@ public class Order {
     }
 
     private void moveTo(OrderStatus target, Instant now) {
+        moveTo(target, now, null);
+    }
+
+    private void moveTo(OrderStatus target, Instant now, @Nullable String reason) {
         status = target;
         updatedAt = now;
-        timeline.add(new StatusChange(target, now));
+        timeline.add(new StatusChange(target, now, reason));
     }
 
     public UUID getId() {

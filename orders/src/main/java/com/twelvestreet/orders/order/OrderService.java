@@ -3,8 +3,10 @@ package com.twelvestreet.orders.order;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -125,7 +127,7 @@ public class OrderService {
 
     @Transactional
     public void stockReserved(UUID orderId) {
-        whenStatus(orderId, OrderStatus.PENDING, "StockReserved", order -> {
+        whenStatus(orderId, EnumSet.of(OrderStatus.PENDING), "StockReserved", order -> {
             publish(order, order.confirm(clock.instant()));
             sagaFinished(order, "confirmed");
         });
@@ -133,7 +135,7 @@ public class OrderService {
 
     @Transactional
     public void outOfStock(UUID orderId, List<Long> lacking) {
-        whenStatus(orderId, OrderStatus.PENDING, "ProductOutOfStock", order -> {
+        whenStatus(orderId, EnumSet.of(OrderStatus.PENDING), "ProductOutOfStock", order -> {
             publish(order, order.reject(lacking, clock.instant()));
             sagaFinished(order, "rejected");
         });
@@ -141,20 +143,27 @@ public class OrderService {
 
     @Transactional
     public void deliveryStarted(UUID orderId) {
-        whenStatus(orderId, OrderStatus.CONFIRMED, "DeliveryStarted", order -> publish(order, order.ship(clock.instant())));
+        whenStatus(orderId, EnumSet.of(OrderStatus.CONFIRMED), "DeliveryStarted", order -> publish(order, order.ship(clock.instant())));
     }
 
     @Transactional
     public void deliveryCompleted(UUID orderId) {
-        whenStatus(orderId, OrderStatus.SHIPPED, "DeliveryCompleted", order -> publish(order, order.deliver(clock.instant())));
+        whenStatus(orderId, EnumSet.of(OrderStatus.SHIPPED), "DeliveryCompleted", order -> publish(order, order.deliver(clock.instant())));
     }
 
-    private void whenStatus(UUID orderId, OrderStatus expected, String reply, Consumer<Order> step) {
+    /** The delivery failed before the parcel arrived (from CONFIRMED or SHIPPED); a second report changes nothing. */
+    @Transactional
+    public void deliveryFailed(UUID orderId, String reason) {
+        whenStatus(orderId, EnumSet.of(OrderStatus.CONFIRMED, OrderStatus.SHIPPED), "DeliveryFailed",
+                order -> publish(order, order.deliveryFailed(reason, clock.instant())));
+    }
+
+    private void whenStatus(UUID orderId, Set<OrderStatus> expected, String reply, Consumer<Order> step) {
         Order order = orders.findById(orderId).orElse(null);
         if (order == null) {
             log.warn("{} for unknown order {} ignored", reply, orderId);
         }
-        else if (order.getStatus() != expected) {
+        else if (!expected.contains(order.getStatus())) {
             log.info("{} for order {} ignored: the order is {}", reply, orderId, order.getStatus());
         }
         else {

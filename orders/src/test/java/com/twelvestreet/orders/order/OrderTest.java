@@ -86,6 +86,42 @@ class OrderTest {
     }
 
     @Test
+    void shouldEndAConfirmedOrShippedOrderWhoseDeliveryFailedAndKeepTheReason() {
+        Order confirmed = pending();
+        confirmed.confirm(T0);
+        Order shipped = pending();
+        shipped.confirm(T0);
+        shipped.ship(T0.plusSeconds(1));
+
+        assertThat(confirmed.deliveryFailed("Address does not exist", T0.plusSeconds(2)).reason())
+                .isEqualTo("Address does not exist");
+        assertThat(shipped.deliveryFailed("Parcel lost", T0.plusSeconds(2)).customerId()).isEqualTo("customer-1");
+
+        assertThat(shipped.getStatus()).isEqualTo(OrderStatus.DELIVERY_FAILED);
+        assertThat(shipped.getStatus().isFinal()).isTrue();
+        assertThat(shipped.getTimeline()).last().isEqualTo(
+                new StatusChange(OrderStatus.DELIVERY_FAILED, T0.plusSeconds(2), "Parcel lost"));
+        assertThatThrownBy(() -> shipped.deliver(T0)).isInstanceOf(IllegalOrderTransitionException.class);
+        assertThatThrownBy(() -> shipped.deliveryFailed("again", T0)).isInstanceOf(IllegalOrderTransitionException.class);
+        assertThatThrownBy(() -> confirmed.cancel(T0)).as("nothing left to cancel")
+                .isInstanceOf(IllegalOrderTransitionException.class);
+    }
+
+    @Test
+    void shouldNotFailTheDeliveryOfAnOrderThatNeverHadOne() {
+        Order delivered = pending();
+        delivered.confirm(T0);
+        delivered.ship(T0);
+        delivered.deliver(T0);
+        Order cancelled = pending();
+        cancelled.cancel(T0);
+
+        for (Order order : List.of(pending(), delivered, cancelled)) {
+            assertThatThrownBy(() -> order.deliveryFailed("lost", T0)).isInstanceOf(IllegalOrderTransitionException.class);
+        }
+    }
+
+    @Test
     void shouldRefuseEmptyOrdersAndNonsenseLines() {
         assertThatThrownBy(() -> Order.place("c", List.of(), HOME, T0)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new OrderItem(1, "TV", 10_000, 0)).isInstanceOf(IllegalArgumentException.class);

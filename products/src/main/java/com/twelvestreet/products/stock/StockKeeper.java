@@ -15,6 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import com.twelvestreet.platform.contracts.orders.OrderCancelled;
 import com.twelvestreet.platform.contracts.orders.OrderDelivered;
+import com.twelvestreet.platform.contracts.orders.OrderDeliveryFailed;
 import com.twelvestreet.platform.contracts.orders.OrderLine;
 import com.twelvestreet.platform.contracts.orders.OrderPlaced;
 import com.twelvestreet.platform.contracts.products.ProductOutOfStock;
@@ -24,7 +25,7 @@ import com.twelvestreet.platform.events.EventPublisher;
 
 /**
  * The products side of the order saga: reserves all lines of an order or none, and gives the stock
- * back when the order is cancelled. The product rows are locked in id order for the decision, so
+ * back when the order is cancelled or its delivery fails. The product rows are locked in id order for the decision, so
  * concurrent orders cannot oversell and cannot deadlock. Reserving or releasing the same order
  * again changes nothing, and an order cancelled before its placement arrived is never reserved. Its answers are StockReserved, ProductOutOfStock and StockReleased only: a
  * ProductChanged per product touched was an event and a transaction in orders per order line that no
@@ -74,13 +75,22 @@ public class StockKeeper {
     }
 
     public ReservationStatus release(OrderCancelled cancelled) {
-        Optional<ReservationStatus> status = status(cancelled.orderId(), true);
+        return release(cancelled.orderId());
+    }
+
+    /** The order's delivery failed before it arrived: its stock goes back on the shelf, once. */
+    public ReservationStatus release(OrderDeliveryFailed failed) {
+        return release(failed.orderId());
+    }
+
+    private ReservationStatus release(UUID orderId) {
+        Optional<ReservationStatus> status = status(orderId, true);
         Instant now = clock.instant();
         if (status.isEmpty()) {
             // the cancel overtook the placement (orders' outbox resends an OrderPlaced that met Kafka down only after
             // its retry interval, and a cancel sent since then arrives first): remember it, so that the late
             // OrderPlaced reserves nothing that no cancel would ever give back
-            record(cancelled.orderId(), ReservationStatus.RELEASED, Map.of(), now);
+            record(orderId, ReservationStatus.RELEASED, Map.of(), now);
             return ReservationStatus.RELEASED;
         }
         if (status.get() != ReservationStatus.RESERVED) {
@@ -88,13 +98,13 @@ public class StockKeeper {
         }
         Map<Long, Integer> reserved = new TreeMap<>();
         jdbc.sql("select product_id, quantity from stock_reservation_lines where order_id = ? order by product_id")
-                .param(cancelled.orderId())
+                .param(orderId)
                 .query((rs, row) -> reserved.put(rs.getLong("product_id"), rs.getInt("quantity")))
                 .list();
         reserved.forEach((productId, quantity) -> changeStock(productId, quantity, now)); // none if deleted meanwhile
         jdbc.sql("update stock_reservations set status = 'RELEASED', updated_at = ? where order_id = ?")
-                .param(Timestamp.from(now)).param(cancelled.orderId()).update();
-        publish(cancelled.orderId(), new StockReleased(cancelled.orderId()));
+                .param(Timestamp.from(now)).param(orderId).update();
+        publish(orderId, new StockReleased(orderId));
         return ReservationStatus.RELEASED;
     }
 

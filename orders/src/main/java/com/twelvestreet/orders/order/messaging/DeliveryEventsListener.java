@@ -16,7 +16,10 @@ import com.twelvestreet.platform.contracts.deliveries.DeliveryStarted;
 import com.twelvestreet.platform.messaging.Inbox;
 import com.twelvestreet.platform.messaging.IncomingEvent;
 
-/** The delivery service's events move a confirmed order to SHIPPED and then DELIVERED, once each. */
+/**
+ * The delivery service's events move a confirmed order to SHIPPED and then DELIVERED, or to DELIVERY_FAILED, once
+ * each.
+ */
 @Component
 class DeliveryEventsListener {
 
@@ -43,6 +46,7 @@ class DeliveryEventsListener {
             case "DeliveryFailed" -> {
                 DeliveryFailed failed = event.payload(DeliveryFailed.class);
                 log.warn("Delivery of order {} failed: {}", failed.orderId(), failed.reason());
+                orders.deliveryFailed(failed.orderId(), failed.reason());
             }
             default -> log.debug("Ignoring {} {}", event.eventType(), event.eventId());
         }

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
+
 import com.twelvestreet.orders.order.Order;
 import com.twelvestreet.orders.order.OrderStatus;
 import com.twelvestreet.orders.order.ShippingAddress;
@@ -15,7 +17,8 @@ record OrderView(UUID id, OrderStatus status, boolean cancellable, List<Item> it
     record Item(long productId, String productName, long unitPrice, int quantity, long amount) {
     }
 
-    record Step(OrderStatus status, Instant at) {
+    /** {@code reason}: why, where the shopper needs to know (a failed delivery); otherwise absent. */
+    record Step(OrderStatus status, Instant at, @Nullable String reason) {
     }
 
     OrderView(Order order) {
@@ -23,7 +26,7 @@ record OrderView(UUID id, OrderStatus status, boolean cancellable, List<Item> it
                 order.getItems().stream().map(item -> new Item(item.productId(), item.productName(), item.unitPrice(),
                         item.quantity(), item.unitPrice() * item.quantity())).toList(),
                 order.getTotalAmount(), order.getShippingAddress(),
-                order.getTimeline().stream().map(change -> new Step(change.status(), change.changedAt())).toList(),
+                order.getTimeline().stream().map(change -> new Step(change.status(), change.changedAt(), change.reason())).toList(),
                 order.getCreatedAt(), order.getUpdatedAt());
     }
 }

@@ -26,6 +26,7 @@ import com.twelvestreet.orders.support.ProductsStub;
 import com.twelvestreet.platform.test.SagaEvents;
 import com.twelvestreet.platform.contracts.Topics;
 import com.twelvestreet.platform.contracts.deliveries.DeliveryCompleted;
+import com.twelvestreet.platform.contracts.deliveries.DeliveryFailed;
 import com.twelvestreet.platform.contracts.deliveries.DeliveryStarted;
 import com.twelvestreet.platform.contracts.products.ProductChanged;
 import com.twelvestreet.platform.contracts.products.ProductOutOfStock;
@@ -83,6 +84,40 @@ class SagaReplyTests {
         }
         assertThat(orders.findById(id).orElseThrow().getTimeline()).extracting(StatusChange::status).containsExactly(
                 OrderStatus.PENDING, OrderStatus.CONFIRMED, OrderStatus.SHIPPED, OrderStatus.DELIVERED);
+    }
+
+    @Test
+    void shouldEndTheOrderOnceWhenItsDeliveryFailsAndTellWhy() {
+        UUID id = place();
+        try (Consumer<String, String> published = events.consumer(Topics.ORDERS)) {
+            events.send(Topics.PRODUCTS, id.toString(), new StockReserved(id));
+            awaitStatus(id, OrderStatus.CONFIRMED);
+            UUID delivery = UUID.randomUUID();
+            events.send(Topics.DELIVERIES, delivery.toString(), new DeliveryStarted(delivery, id));
+            awaitStatus(id, OrderStatus.SHIPPED);
+            EventEnvelope<Object> failed = events.send(Topics.DELIVERIES, delivery.toString(),
+                    new DeliveryFailed(delivery, id, "The parcel was lost in transit"));
+            awaitStatus(id, OrderStatus.DELIVERY_FAILED);
+            // the same event again, and a second report with a new id: the order has ended once
+            events.send(Topics.DELIVERIES, delivery.toString(), SagaEvents.JSON.writeValueAsString(failed));
+            events.send(Topics.DELIVERIES, delivery.toString(), new DeliveryFailed(delivery, id, "Lost again"));
+            events.send(Topics.DELIVERIES, delivery.toString(), new DeliveryCompleted(delivery, id));
+
+            List<JsonNode> announced = SagaEvents.next(published, id, 4);
+            assertThat(announced).extracting(e -> e.get("eventType").asString())
+                    .containsExactly("OrderPlaced", "OrderConfirmed", "OrderShipped", "OrderDeliveryFailed");
+            assertThat(announced.get(3).at("/payload/reason").asString()).isEqualTo("The parcel was lost in transit");
+            assertThat(announced.get(3).at("/payload/customerId").asString()).isEqualTo("customer-1");
+        }
+        UUID marker = place();
+        events.send(Topics.PRODUCTS, marker.toString(), new StockReserved(marker));
+        awaitStatus(marker, OrderStatus.CONFIRMED); // everything sent before it has been handled
+        Order order = orders.findById(id).orElseThrow();
+        assertThat(order.getStatus()).isEqualTo(OrderStatus.DELIVERY_FAILED);
+        assertThat(order.getTimeline()).extracting(StatusChange::status).containsExactly(OrderStatus.PENDING,
+                OrderStatus.CONFIRMED, OrderStatus.SHIPPED, OrderStatus.DELIVERY_FAILED);
+        assertThat(order.getTimeline().get(3).reason()).isEqualTo("The parcel was lost in transit");
+        assertThat(order.getTimeline().get(2).reason()).isNull();
     }
 
     @Test

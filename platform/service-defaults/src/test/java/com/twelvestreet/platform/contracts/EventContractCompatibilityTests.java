@@ -24,6 +24,7 @@ import com.twelvestreet.platform.contracts.orders.OrderConfirmed;
 import com.twelvestreet.platform.contracts.orders.OrderLine;
 import com.twelvestreet.platform.contracts.orders.OrderPlaced;
 import com.twelvestreet.platform.contracts.orders.OrderDelivered;
+import com.twelvestreet.platform.contracts.orders.OrderDeliveryFailed;
 import com.twelvestreet.platform.contracts.orders.OrderRejected;
 import com.twelvestreet.platform.contracts.orders.OrderShipped;
 import com.twelvestreet.platform.contracts.products.ProductChanged;
@@ -58,6 +59,7 @@ class EventContractCompatibilityTests {
                 sample("orders/OrderRejected", new OrderRejected(order, "customer", List.of(1L))),
                 sample("orders/OrderShipped", new OrderShipped(order, "customer")),
                 sample("orders/OrderDelivered", new OrderDelivered(order, "customer")),
+                sample("orders/OrderDeliveryFailed", new OrderDeliveryFailed(order, "customer", "parcel lost")),
                 sample("deliveries/DeliveryStarted", new DeliveryStarted(delivery, order)),
                 sample("deliveries/DeliveryCompleted", new DeliveryCompleted(delivery, order)),
                 sample("deliveries/DeliveryCancelled", new DeliveryCancelled(delivery, order)),

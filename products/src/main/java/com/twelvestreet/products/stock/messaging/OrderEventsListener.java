@@ -12,6 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
 import com.twelvestreet.platform.contracts.Topics;
 import com.twelvestreet.platform.contracts.orders.OrderCancelled;
 import com.twelvestreet.platform.contracts.orders.OrderDelivered;
+import com.twelvestreet.platform.contracts.orders.OrderDeliveryFailed;
 import com.twelvestreet.platform.contracts.orders.OrderPlaced;
 import com.twelvestreet.platform.messaging.EventTypeFilter;
 import com.twelvestreet.platform.messaging.Inbox;
@@ -19,8 +20,8 @@ import com.twelvestreet.platform.messaging.IncomingEvent;
 import com.twelvestreet.products.stock.StockKeeper;
 
 /**
- * Takes the orders service's events: an order placed reserves stock, a cancel releases it, a delivery settles the
- * reservation (docs/retention.md). Each event id is recorded in the same transaction as its effect, so a
+ * Takes the orders service's events: an order placed reserves stock, a cancel or a failed delivery releases it, a
+ * delivery settles the reservation (docs/retention.md). Each event id is recorded in the same transaction as its effect, so a
  * redelivered event changes nothing. A message that cannot be read fails here and ends in {@code shop.orders.DLT}
  * after the retries.
  */
@@ -40,7 +41,8 @@ class OrderEventsListener {
     /** Only the events this listener acts on open a transaction; the other order events are skipped unread. */
     @Bean
     static EventTypeFilter orderEventsForStock() {
-        return EventTypeFilter.taking(OrderPlaced.class, OrderCancelled.class, OrderDelivered.class);
+        return EventTypeFilter.taking(OrderPlaced.class, OrderCancelled.class, OrderDelivered.class,
+                OrderDeliveryFailed.class);
     }
 
     @KafkaListener(topics = Topics.ORDERS, groupId = "products", filter = "orderEventsForStock")
@@ -60,6 +62,10 @@ class OrderEventsListener {
                 log.debug("Order {} cancelled: stock {}", cancelled.orderId(), stock.release(cancelled));
             }
             case "OrderDelivered" -> stock.settle(event.payload(OrderDelivered.class));
+            case "OrderDeliveryFailed" -> {
+                OrderDeliveryFailed failed = event.payload(OrderDeliveryFailed.class);
+                log.debug("Order {}'s delivery failed: stock {}", failed.orderId(), stock.release(failed));
+            }
             default -> log.debug("Ignoring {} {}", event.eventType(), event.eventId());
         }
     }

@@ -25,6 +25,7 @@ import com.twelvestreet.platform.contracts.orders.DeliveryAddress;
 import com.twelvestreet.platform.contracts.orders.OrderCancelled;
 import com.twelvestreet.platform.contracts.orders.OrderConfirmed;
 import com.twelvestreet.platform.contracts.orders.OrderDelivered;
+import com.twelvestreet.platform.contracts.orders.OrderDeliveryFailed;
 import com.twelvestreet.platform.contracts.orders.OrderLine;
 import com.twelvestreet.platform.contracts.orders.OrderPlaced;
 import com.twelvestreet.platform.events.EventEnvelope;
@@ -80,6 +81,29 @@ class OrderEventsListenerTests {
             send(orderId, new OrderCancelled(orderId, "customer-1"));
             waitUntil(() -> stock(tv) == 5);
             assertThat(valuesFor(products, orderId.toString(), 1).get(0)).contains("\"eventType\":\"StockReleased\"");
+        }
+    }
+
+    @Test
+    void shouldPutTheStockOfAnOrderWhoseDeliveryFailedBackOnTheShelfOnce() throws Exception {
+        long kettle = catalog.create(new ProductDetails("KETTLE", "", 25_000, 5)).getId();
+        UUID orderId = UUID.randomUUID();
+        try (Consumer<String, String> products = consumer(Topics.PRODUCTS)) {
+            send(orderId, new OrderPlaced(orderId, "customer-1", List.of(new OrderLine(kettle, 2, 25_000, "PRODUCT")), 50_000));
+            waitUntil(() -> stock(kettle) == 3);
+            sendAsTheRelayDoes(EventEnvelope.of(orderId.toString(),
+                    new OrderDeliveryFailed(orderId, "customer-1", "Parcel lost"), Instant.now()));
+            waitUntil(() -> stock(kettle) == 5);
+            assertThat(valuesFor(products, orderId.toString(), 2).get(1)).contains("\"eventType\":\"StockReleased\"");
+
+            // a second report, and a cancel that should never come: the two units went back once
+            send(orderId, new OrderDeliveryFailed(orderId, "customer-1", "Parcel lost"));
+            send(orderId, new OrderCancelled(orderId, "customer-1"));
+            UUID marker = UUID.randomUUID();
+            send(marker, new OrderPlaced(marker, "customer-1", List.of(new OrderLine(kettle, 1, 25_000, "PRODUCT")), 25_000));
+            waitUntil(() -> "RESERVED".equals(reservation(marker))); // everything sent before it has been handled
+            assertThat(stock(kettle)).isEqualTo(4);
+            assertThat(reservation(orderId)).isEqualTo("RELEASED");
         }
     }
 
