@@ -49,7 +49,7 @@ class GatewayRoutingTests {
 
     @DynamicPropertySource
     static void productsInstance(DynamicPropertyRegistry registry) {
-        for (String service : new String[] { "products", "orders", "delivery", "mypage", "ui" }) {
+        for (String service : new String[] { "products", "orders", "delivery", "mypage", "oauth", "ui" }) {
             // one stub plays every service: the test checks which path reaches it, not who answers
             registry.add("spring.cloud.discovery.client.simple.instances." + service + "[0].uri",
                     () -> "http://127.0.0.1:" + products.port());
@@ -194,6 +194,35 @@ class GatewayRoutingTests {
 
         assertThat(chunked.statusCode()).isEqualTo(200);
         assertThat(products.lastRequest()).isEqualTo("POST /api/products");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "products", "orders", "delivery", "mypage", "accounts" })
+    void shouldRouteEachServicesOpenApiDocument(String name) throws Exception {
+        HttpResponse<String> document = get("/v3/api-docs/" + name);
+
+        assertThat(document.statusCode()).isEqualTo(200);
+        assertThat(products.lastRequest()).isEqualTo("GET /v3/api-docs");
+    }
+
+    @Test
+    void shouldServeOneSwaggerUiListingEveryDocumentAndItsOwn() throws Exception {
+        get("/api/products?marker");
+        HttpResponse<String> welcome = get("/swagger-ui.html");
+        assertThat(welcome.statusCode()).isEqualTo(302);
+        String page = welcome.headers().firstValue("Location").orElseThrow();
+        HttpResponse<String> ui = get(page.replaceFirst("^https?://[^/]+", ""));
+        assertThat(ui.statusCode()).isEqualTo(200);
+        assertThat(ui.body()).contains("swagger-ui");
+
+        HttpResponse<String> config = get("/v3/api-docs/gateway/swagger-config");
+        assertThat(config.statusCode()).isEqualTo(200);
+        assertThat(config.body()).contains("\"url\":\"/v3/api-docs/products\"", "\"url\":\"/v3/api-docs/accounts\"",
+                "\"url\":\"/v3/api-docs/gateway\"");
+        HttpResponse<String> own = get("/v3/api-docs/gateway");
+        assertThat(own.statusCode()).isEqualTo(200);
+        assertThat(own.body()).contains("\"/api/session\"", "\"servers\":[{\"url\":\"/\"}]").doesNotContain("/fallback");
+        assertThat(products.lastRequest()).as("none of it is the ui's").isEqualTo("GET /api/products?marker");
     }
 
     @Test

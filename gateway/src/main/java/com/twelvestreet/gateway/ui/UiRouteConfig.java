@@ -13,7 +13,8 @@ import static org.springframework.cloud.gateway.support.RouteMetadataUtils.RESPO
 /**
  * The browser shop: every path that no API route claims goes to the ui service, so pages and API
  * share one origin (no CORS, the session cookie stays first-party); {@code /actuator/**} is not the
- * ui's either (the gateway's own actuator is on the management port). Written in Java rather than in
+ * ui's either (the gateway's own actuator is on the management port), nor are the API reference's Swagger UI and
+ * OpenAPI documents, which the gateway serves and routes itself. Written in Java rather than in
  * application.yml because it needs a negation — {@code /api/**} must keep the gateway's own 404
  * problem for unknown API paths — which the YAML route predicates cannot express. Last in order.
  */
@@ -24,7 +25,8 @@ class UiRouteConfig {
     RouteLocator uiRoute(RouteLocatorBuilder routes, @Value("${UI_RESPONSE_TIMEOUT_MS:3000}") int responseTimeoutMs) {
         return routes.routes()
                 .route("ui", route -> route.order(Ordered.LOWEST_PRECEDENCE)
-                        .not(path -> path.path("/api/**", "/fallback/**", "/actuator/**"))
+                        .not(path -> path.path("/api/**", "/fallback/**", "/actuator/**", "/v3/api-docs/**",
+                                "/swagger-ui.html", "/swagger-ui/**"))
                         .and().method("GET", "HEAD")
                         .filters(filters -> filters.circuitBreaker(breaker -> breaker.setName("ui")
                                 .setFallbackUri("forward:/fallback/ui")))

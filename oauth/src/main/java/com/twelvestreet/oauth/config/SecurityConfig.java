@@ -62,7 +62,8 @@ class SecurityConfig {
     @Bean
     @Order(2)
     SecurityFilterChain accountApi(HttpSecurity http, ResourceServerDefaults defaults) throws Exception {
-        http.securityMatcher("/api/**", ResourceServerDefaults.FAULT_SWITCH);
+        // the API's OpenAPI document is public, as every service's (ResourceServerDefaults)
+        http.securityMatcher("/api/**", "/v3/api-docs/**", ResourceServerDefaults.FAULT_SWITCH);
         defaults.applyTo(http).authorizeHttpRequests(requests -> requests
                 .requestMatchers(HttpMethod.POST, "/api/accounts").permitAll()
                 .anyRequest().authenticated());

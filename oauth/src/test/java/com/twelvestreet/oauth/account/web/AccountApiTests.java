@@ -37,6 +37,17 @@ class AccountApiTests extends OauthServerTestSupport {
     }
 
     @Test
+    void shouldDescribeTheAccountsApiAndNothingElseWithOpenApiForAnyone() {
+        String document = http.get().uri("/v3/api-docs").exchange()
+                .expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+
+        assertThat(document).contains("\"title\":\"12 Street accounts API\"", "\"/api/accounts\"", "\"/api/accounts/me\"",
+                "\"servers\":[{\"url\":\"/\"");
+        assertThat(document).as("the login pages and OAuth2 endpoints are not this API").doesNotContain("\"/login\"", "/oauth2/");
+    }
+
+    @Test
     void shouldRefuseASecondAccountForTheSameEmailInAnyCase() {
         String email = newCustomer("first-password-1");
 
