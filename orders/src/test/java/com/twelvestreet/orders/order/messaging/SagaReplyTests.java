@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -58,6 +59,9 @@ class SagaReplyTests {
 
     @Autowired
     SagaEvents events;
+
+    @Autowired
+    MeterRegistry meters;
 
     @BeforeEach
     void catalogue() {
@@ -162,6 +166,7 @@ class SagaReplyTests {
 
     @Test
     void shouldPutAPoisonMessageOnTheDeadLetterTopicAndGoOn() {
+        double counted = deadLetters(Topics.PRODUCTS);
         try (Consumer<String, String> deadLetters = events.consumer(Topics.deadLetter(Topics.PRODUCTS))) {
             events.send(Topics.PRODUCTS, "poison-1", "{\"eventType\": \"StockReserved\"}");
             UUID id = place();
@@ -171,6 +176,8 @@ class SagaReplyTests {
             assertThat(KafkaTestClients.next(deadLetters, "poison-1", 1).get(0).value())
                     .isEqualTo("{\"eventType\": \"StockReserved\"}");
         }
+        assertThat(deadLetters(Topics.PRODUCTS)).as("counted for the dashboard").isEqualTo(counted + 1);
+        assertThat(deadLetters(Topics.DELIVERIES)).as("every consumed topic has its series from the start").isZero();
     }
 
     @Test
@@ -184,6 +191,10 @@ class SagaReplyTests {
         awaitStatus(marker, OrderStatus.CONFIRMED);
 
         assertThat(replica.find(id).orElseThrow().product().price()).isEqualTo(70_000);
+    }
+
+    private double deadLetters(String consumedTopic) {
+        return meters.get("twelvestreet.messaging.dead.letters").tag("topic", Topics.deadLetter(consumedTopic)).counter().count();
     }
 
     private UUID place() {

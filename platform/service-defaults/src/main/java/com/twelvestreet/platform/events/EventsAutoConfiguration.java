@@ -18,6 +18,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Role;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.modulith.events.IncompleteEventPublications;
 
@@ -28,6 +29,7 @@ import org.springframework.modulith.events.IncompleteEventPublications;
  * publications are retried.
  */
 @AutoConfiguration(afterName = { "org.springframework.modulith.events.config.EventPublicationAutoConfiguration",
+        "org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration",
         "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
         "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration" })
 @ConditionalOnClass(IncompleteEventPublications.class)
@@ -44,6 +46,13 @@ public class EventsAutoConfiguration {
     OutboxRetry outboxRetry(IncompleteEventPublications publications,
             @Value("${twelvestreet.events.retry-interval:30s}") Duration interval) {
         return new OutboxRetry(publications, interval);
+    }
+
+    /** The publications live in the service's database (Modulith's JDBC registry, the only one 12 Street uses). */
+    @Bean
+    @ConditionalOnBean({ IncompleteEventPublications.class, JdbcClient.class })
+    OutboxBacklog outboxBacklog(JdbcClient jdbc) {
+        return new OutboxBacklog(jdbc);
     }
 
     /** Only where the service names its topic and Kafka is on the class path. */

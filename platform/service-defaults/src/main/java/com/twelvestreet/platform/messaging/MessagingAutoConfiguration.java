@@ -23,6 +23,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.annotation.KafkaListenerAnnotationBeanPostProcessor;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.CommonErrorHandler;
@@ -52,7 +53,7 @@ public class MessagingAutoConfiguration {
     DefaultErrorHandler deadLetteringErrorHandler(KafkaProperties kafka,
             @Value("${twelvestreet.messaging.max-attempts:3}") int maxAttempts,
             @Value("${twelvestreet.messaging.unavailable-retry-max-interval:10s}") Duration unavailableMaxInterval,
-            ObjectProvider<MeterRegistry> meters) {
+            ObjectProvider<MeterRegistry> meters, DeadLetterCounter deadLettersSent) {
         Map<String, Object> producer = kafka.buildProducerProperties();
         // 12 Street listeners read keys and values as strings (JSON is parsed in the listener), so
         // the failed record goes out exactly as it came in
@@ -63,7 +64,10 @@ public class MessagingAutoConfiguration {
                 (record, ex) -> new TopicPartition(Topics.deadLetter(record.topic()), -1));
         ExponentialBackOff backOff = new ExponentialBackOff(200, 2.0);
         backOff.setMaxAttempts(maxAttempts - 1);
-        DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
+        DefaultErrorHandler handler = new DefaultErrorHandler((record, ex) -> {
+            recoverer.accept(record, ex);
+            deadLettersSent.sent(record.topic());
+        }, backOff);
         // a database that is away is no reason to give an event up: the partition waits (its order kept) and the
         // event is tried again, without end, until the database is back; the dead-letter topic is for events that
         // can never be handled
@@ -72,6 +76,12 @@ public class MessagingAutoConfiguration {
         handler.setBackOffFunction((record, ex) -> UnavailableDependency.isCause(ex) ? untilAvailable : null);
         handler.setRetryListeners(new RedeliveryCounter(meters.getIfAvailable(SimpleMeterRegistry::new)));
         return handler;
+    }
+
+    @Bean
+    DeadLetterCounter deadLetterCounter(ObjectProvider<MeterRegistry> meters,
+            ObjectProvider<KafkaListenerEndpointRegistry> listeners) {
+        return new DeadLetterCounter(meters.getIfAvailable(SimpleMeterRegistry::new), listeners);
     }
 
     @Bean

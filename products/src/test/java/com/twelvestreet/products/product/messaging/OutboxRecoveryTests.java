@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -57,6 +58,9 @@ class OutboxRecoveryTests {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    MeterRegistry meters;
+
     @Test
     void shouldKeepTheEventWhileKafkaIsUnreachableAndDeliverItWhenKafkaIsBack() throws Exception {
         Product clock = catalog.create(new ProductDetails("CLOCK", "", 50_000, 3));
@@ -64,6 +68,7 @@ class OutboxRecoveryTests {
         assertThat(catalog.get(clock.getId()).getStock()).as("the change itself is committed").isEqualTo(3);
         Thread.sleep(7_000); // longer than the producer's 5 s max.block.ms: the send has failed by now
         assertThat(incompletePublications()).as("the event waits in the outbox").isEqualTo(1);
+        assertThat(backlog()).as("and the dashboard's gauge says so").isEqualTo(1);
 
         kafka.open();
 
@@ -76,6 +81,11 @@ class OutboxRecoveryTests {
             Thread.sleep(200);
         }
         assertThat(incompletePublications()).as("the publication is marked completed").isZero();
+        assertThat(backlog()).isZero();
+    }
+
+    private double backlog() {
+        return meters.get("twelvestreet.outbox.backlog").gauge().value();
     }
 
     private int incompletePublications() {
