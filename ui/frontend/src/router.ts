@@ -17,6 +17,7 @@ const routes: RouteRecordRaw[] = [
   { path: '/mypage', component: () => import('./views/MyPageView.vue'), meta: { requiresLogin: true } },
   { path: '/mypage/mashup', component: () => import('./views/MyPageMashupView.vue'), meta: { requiresLogin: true } },
   { path: '/admin/products', component: () => import('./views/AdminProductsView.vue'), meta: { requiresLogin: true, requiresAdmin: true } },
+  { path: '/admin/operations', component: () => import('./views/AdminOperationsView.vue'), meta: { requiresLogin: true, requiresAdmin: true } },
   { path: '/signup', component: () => import('./views/SignUpView.vue') },
   { path: '/forbidden', component: () => import('./views/ForbiddenView.vue') },
   { path: '/:unknown(.*)*', component: () => import('./views/NotFoundView.vue') },

@@ -1,5 +1,5 @@
 import { api } from './http'
-import type { Address, Delivery, MileageAccount, MyOrder, Order, Page, Product, Profile, SessionUser } from './types'
+import type { Address, Delivery, MileageAccount, MyOrder, Order, Page, Product, Profile, SagaSummary, ServiceEvents, SessionUser } from './types'
 
 export interface ProductDraft {
   name: string
@@ -32,6 +32,16 @@ export const shop = {
   orders: (page = 0, size = 20) => api<Page<Order>>('GET', `/api/orders?page=${page}&size=${size}`),
   cancelOrder: (id: string) => api<Order>('POST', `/api/orders/${id}/cancel`),
   deliveriesOf: (orderId: string) => api<{ items: Delivery[] }>('GET', `/api/deliveries?orderId=${orderId}`),
+
+  // operations (ADMIN): each service refuses anyone else
+  sagaSummary: () => api<SagaSummary>('GET', '/api/admin/orders/summary'),
+  stuckOrders: (limit = 20) => api<{ pendingLongerThan: string; items: Order[] }>('GET', `/api/admin/orders/stuck?limit=${limit}`),
+  deliveriesUnderWay: (limit = 20) => api<{ items: Delivery[] }>('GET', `/api/admin/deliveries?limit=${limit}`),
+  advanceDelivery: (id: string) => api<Delivery>('POST', `/api/admin/deliveries/${id}/advance`),
+  failDelivery: (id: string, reason: string) => api<Delivery>('POST', `/api/admin/deliveries/${id}/fail`, { body: { reason } }),
+  serviceEvents: (service: string) => api<ServiceEvents>('GET', `/api/admin/services/${service}/events`),
+  replayDeadLetters: (service: string, topic: string) =>
+    api<{ topic: string; replayed: number }>('POST', `/api/admin/services/${service}/dead-letters/${topic}/replay`),
 
   myOrders: (page = 0, size = 20) => api<Page<MyOrder>>('GET', `/api/mypage/orders?page=${page}&size=${size}`),
   mileage: () => api<MileageAccount>('GET', '/api/mypage/mileage'),

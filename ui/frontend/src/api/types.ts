@@ -69,6 +69,27 @@ export interface Delivery {
   failureReason: string | null
 }
 
+/** The saga at a glance (orders, ADMIN): orders under way per state, finished in the last day, stuck in PENDING. */
+export interface SagaSummary {
+  underWay: Partial<Record<OrderStatus, number>>
+  finishedLastDay: Partial<Record<OrderStatus, number>>
+  stuck: number
+}
+
+export interface DeadLetter {
+  key: string | null
+  failedIn: string | null
+  error: string | null
+  deadLetteredAt: string
+}
+
+/** One service's events (ADMIN): its outbox backlog, and per consumed topic the dead letters waiting for a replay. */
+export interface ServiceEvents {
+  service: string
+  outboxBacklog: number | null
+  deadLetters: { topic: string; deadLetterTopic: string; waiting: number; shown: DeadLetter[] }[]
+}
+
 export interface SessionUser {
   subject: string
   email: string

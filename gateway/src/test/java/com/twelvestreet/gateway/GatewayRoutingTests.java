@@ -197,6 +197,18 @@ class GatewayRoutingTests {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = { "products", "orders", "delivery", "mypage" })
+    void shouldRouteTheOperationsPagesCallsToTheServiceTheyName(String service) throws Exception {
+        assertThat(get("/api/admin/services/" + service + "/events").statusCode()).isEqualTo(200);
+        assertThat(products.lastRequest()).isEqualTo("GET /api/admin/events");
+
+        assertThat(post("/api/admin/services/" + service + "/dead-letters/shop.orders/replay",
+                HttpRequest.BodyPublishers.noBody()).statusCode()).isEqualTo(200);
+        assertThat(products.lastRequest()).isEqualTo("POST /api/admin/dead-letters/shop.orders/replay");
+        assertThat(get("/api/admin/services/oauth/events").statusCode()).as("no such route").isEqualTo(404);
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = { "products", "orders", "delivery", "mypage", "accounts" })
     void shouldRouteEachServicesOpenApiDocument(String name) throws Exception {
         HttpResponse<String> document = get("/v3/api-docs/" + name);

@@ -1,9 +1,16 @@
 package com.twelvestreet.systemtests;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -13,11 +20,15 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.Alert;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
+import com.twelvestreet.platform.test.KafkaTestClients;
 import com.twelvestreet.platform.test.TestBrowser;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -114,6 +125,32 @@ class BrowserShopIT {
 
     @Test
     @Order(2)
+    void shouldShowAnOrdersWholeSagaAsOneTraceInZipkin() {
+        // the shopper's checkout started a trace at the gateway; every hop of its saga continued it
+        List<String> services = List.of("gateway", "orders", "products", "delivery", "mypage");
+        String traceId = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+            for (JsonNode trace : Logins.json(new TestBrowser().get(ShopStackIT.ZIPKIN
+                    + "/api/v2/traces?serviceName=mypage&lookback=3600000&limit=100", Map.of("Accept", "application/json")))) {
+                Set<String> seen = new HashSet<>();
+                trace.forEach(span -> seen.add(span.at("/localEndpoint/serviceName").asString() + " " + span.path("name").asString()));
+                // a placement (orders' server span for POST /api/orders) with every service's part in it
+                if (seen.contains("orders http post /api/orders")
+                        && services.stream().allMatch(service -> seen.stream().anyMatch(span -> span.startsWith(service + " ")))) {
+                    return trace.get(0).get("traceId").asString();
+                }
+            }
+            return null;
+        }, Objects::nonNull);
+
+        shopper.open(ShopStackIT.ZIPKIN + "/zipkin/traces/" + traceId);
+        for (String service : services) {
+            shopper.waitForText(By.tagName("body"), service, Duration.ofSeconds(20));
+        }
+        shopper.screenshot("zipkin-order-trace");
+    }
+
+    @Test
+    @Order(2)
     void shouldTellTheShopperWhyADeliveryFailedAndTakeBackItsMileage() {
         addToCart(kettle);
         shopper.open("/checkout");
@@ -148,6 +185,61 @@ class BrowserShopIT {
         shopper.waitForText(cancelled, "Cancelled", Duration.ofSeconds(20));
         assertThat(shopper.text(By.tagName("h1"))).contains("API composition");
         shopper.screenshot("mypage-mashup");
+    }
+
+    @Test
+    @Order(3)
+    void shouldLetAnAdminWatchTheSagaFailADeliveryAndReplayADeadLetter() throws Exception {
+        // an order under way, and an event a consumer gave up on while (say) a bug was deployed
+        TestBrowser.Page placed = new TestBrowser().send("POST", Logins.SHOP + "/api/orders", Map.of(
+                "Authorization", "Bearer " + Logins.deviceToken(Logins.SHOPPER, Logins.SHOPPER_PASSWORD),
+                "Content-Type", "application/json", "Accept", "application/json"), """
+                {"lines": [{"productId": %d, "quantity": 1}],
+                 "shippingAddress": {"recipient": "Kim", "postalCode": "04524", "addressLine": "12 Sejong-daero"}}"""
+                .formatted(mug.id()));
+        assertThat(placed.status()).as(placed.body()).isEqualTo(201);
+        String order = JsonMapper.builder().build().readTree(placed.body()).get("id").asString();
+        String deadLetterKey = "ops-" + UUID.randomUUID();
+        UUID unknownOrder = UUID.randomUUID();
+        try (Producer<String, String> producer = KafkaTestClients.producer("127.0.0.1:9092")) {
+            ProducerRecord<String, String> deadLetter = new ProducerRecord<>("shop.orders.DLT", deadLetterKey, """
+                    {"eventId": "%s", "eventType": "OrderCancelled", "version": 1, "occurredAt": "2026-12-01T01:00:00Z",
+                     "aggregateId": "%s", "payload": {"orderId": "%s", "customerId": "nobody"}}"""
+                    .formatted(UUID.randomUUID(), unknownOrder, unknownOrder));
+            deadLetter.headers().add("kafka_dlt-exception-message", "Listener failed: a bug since fixed".getBytes(StandardCharsets.UTF_8));
+            deadLetter.headers().add("kafka_dlt-original-consumer-group", "products".getBytes(StandardCharsets.UTF_8));
+            producer.send(deadLetter).get();
+        }
+
+        try (ShopBrowser admin = new ShopBrowser()) {
+            admin.open("/");
+            admin.click(By.cssSelector("[data-test=login]"));
+            admin.logInOnTheLoginPage(Logins.ADMIN, Logins.ADMIN_PASSWORD);
+            admin.click(By.linkText("Operations"));
+            admin.waitFor(By.cssSelector("[data-test=under-way-PENDING] dd"), Duration.ofSeconds(20));
+
+            // the courier picks it up 12 s after confirmation and hands it over 3 s later: fail it while under way
+            By delivery = By.cssSelector("[data-test=delivery][data-order='" + order + "']");
+            admin.waitFor(delivery, SAGA);
+            admin.click(By.cssSelector("[data-test=delivery][data-order='" + order + "'] [data-test=fail]"));
+            Alert prompt = new WebDriverWait(admin.driver, Duration.ofSeconds(5)).until(d -> d.switchTo().alert());
+            prompt.sendKeys("Address does not exist");
+            prompt.accept();
+            admin.waitForText(By.cssSelector("[data-test=operations-message]"), "its stock goes back", Duration.ofSeconds(20));
+
+            By products = By.cssSelector("[data-test='dead-letters-products-shop.orders']");
+            admin.waitForText(products, deadLetterKey, Duration.ofSeconds(20));
+            assertThat(admin.text(products)).contains("given up by products", "Listener failed: a bug since fixed");
+            admin.screenshot("operations");
+            admin.click(By.cssSelector("[data-test='dead-letters-products-shop.orders'] [data-test=replay]"));
+            admin.waitForText(By.cssSelector("[data-test=operations-message]"), "dead letter(s) sent back to shop.orders", Duration.ofSeconds(30));
+            admin.waitForText(By.cssSelector("[data-test='dead-letters-products-shop.orders'] [data-test=waiting]"), "0", Duration.ofSeconds(20));
+        }
+        await().atMost(SAGA).until(() -> "DELIVERY_FAILED".equals(Logins.json(new TestBrowser().get(Logins.SHOP + "/api/orders/" + order,
+                Map.of("Accept", "application/json", "Authorization", "Bearer " + adminToken))).get("status").asString()));
+        assertThat(shopper.fetchStatus("GET", "/api/admin/services/products/events", null)).as("the service refuses a shopper")
+                .isEqualTo(403);
+        assertThat(shopper.fetchStatus("GET", "/api/admin/orders/summary", null)).isEqualTo(403);
     }
 
     @Test

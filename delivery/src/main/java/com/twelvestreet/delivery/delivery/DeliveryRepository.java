@@ -20,6 +20,8 @@ public interface DeliveryRepository extends JpaRepository<Delivery, UUID> {
 
     List<Delivery> findByCustomerIdOrderByCreatedAtDesc(String customerId, Pageable page);
 
+    List<Delivery> findByNextStepAtNotNullOrderByNextStepAt(Pageable page);
+
     /** Deliveries the courier should act on, locked; rows another courier holds are skipped, not waited for. */
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @QueryHints(@QueryHint(name = "jakarta.persistence.lock.timeout", value = "-2"))

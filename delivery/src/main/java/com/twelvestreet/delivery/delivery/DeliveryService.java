@@ -77,6 +77,12 @@ public class DeliveryService {
         return deliveries.findByOrderId(orderId).filter(delivery -> caller.maySee(delivery.getCustomerId()));
     }
 
+    /** READY or SHIPPING, the courier's next move first (the courier's own index). */
+    @Transactional(readOnly = true)
+    public List<Delivery> underWay(int limit) {
+        return deliveries.findByNextStepAtNotNullOrderByNextStepAt(PageRequest.ofSize(limit));
+    }
+
     @Transactional(readOnly = true)
     public List<Delivery> mine(Caller caller, int limit) {
         return deliveries.findByCustomerIdOrderByCreatedAtDesc(caller.accountId(), PageRequest.ofSize(limit));

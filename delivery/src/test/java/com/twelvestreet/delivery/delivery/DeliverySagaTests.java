@@ -145,6 +145,26 @@ class DeliverySagaTests {
     }
 
     @Test
+    void shouldListTheDeliveriesUnderWayForOperatorsOnly() {
+        UUID ready = awaitDelivery(confirm(UUID.randomUUID())).getId();
+        UUID shipping = awaitDelivery(confirm(UUID.randomUUID())).getId();
+        advance(shipping).expectStatus().isOk();
+        UUID failed = awaitDelivery(confirm(UUID.randomUUID())).getId();
+        fail(failed, "{\"reason\": \"parcel lost\"}").expectStatus().isOk();
+        // their next steps ahead of the other tests' deliveries (an hour away), still not due for the courier
+        jdbc.sql("update deliveries set next_step_at = now() + interval '1 minute' where id in (?, ?)")
+                .params(ready, shipping).update();
+
+        String underWay = http.get().uri("/api/admin/deliveries?limit=2").headers(h -> h.setBearerAuth(issuer.token("ops", "ADMIN")))
+                .exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        assertThat(underWay).contains(ready.toString(), shipping.toString()).doesNotContain(failed.toString());
+        http.get().uri("/api/admin/deliveries").headers(h -> h.setBearerAuth(issuer.token(alice, "CUSTOMER")))
+                .exchange().expectStatus().isForbidden();
+        http.get().uri("/api/admin/deliveries?limit=0").headers(h -> h.setBearerAuth(issuer.token("ops", "ADMIN")))
+                .exchange().expectStatus().isBadRequest();
+    }
+
+    @Test
     void shouldShowADeliveryOnlyToItsOwner() {
         UUID order = UUID.randomUUID();
         UUID id = awaitDelivery(confirm(order)).getId();

@@ -17,4 +17,6 @@ public interface OrderRepository extends JpaRepository<Order, UUID> {
     long countByStatusAndUpdatedAtBefore(OrderStatus status, Instant before);
 
     long countByStatus(OrderStatus status);
+
+    long countByStatusAndUpdatedAtAfter(OrderStatus status, Instant after);
 }

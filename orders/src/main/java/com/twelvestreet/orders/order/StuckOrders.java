@@ -30,7 +30,7 @@ public class StuckOrders {
         this.orders = orders;
         this.clock = clock;
         this.alertAfter = alertAfter;
-        Gauge.builder("orders.pending.stuck", this, StuckOrders::count)
+        Gauge.builder("orders.pending.stuck", this, StuckOrders::countAsDouble)
                 .description("Orders in PENDING for longer than " + alertAfter)
                 .register(meters);
     }
@@ -45,8 +45,12 @@ public class StuckOrders {
         return alertAfter;
     }
 
-    private double count() {
+    public long count() {
         return orders.countByStatusAndUpdatedAtBefore(OrderStatus.PENDING, threshold());
+    }
+
+    private double countAsDouble() {
+        return count();
     }
 
     private Instant threshold() {

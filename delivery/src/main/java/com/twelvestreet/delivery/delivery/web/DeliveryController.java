@@ -40,7 +40,4 @@ class DeliveryController {
                 : deliveries.mine(caller, limit).stream().map(DeliveryView::new).toList();
         return new DeliveryListView(found);
     }
-
-    record DeliveryListView(List<DeliveryView> items) {
-    }
 }

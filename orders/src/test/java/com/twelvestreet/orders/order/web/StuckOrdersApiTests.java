@@ -18,6 +18,7 @@ import com.twelvestreet.orders.order.OrderService;
 import com.twelvestreet.orders.order.OrderRequest;
 import com.twelvestreet.orders.order.ShippingAddress;
 import com.twelvestreet.orders.support.ProductsStub;
+import com.twelvestreet.platform.security.Caller;
 import com.twelvestreet.platform.test.TestJwtIssuer;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -63,6 +64,19 @@ class StuckOrdersApiTests {
                 .jsonPath("$.pendingLongerThan").isEqualTo("PT1S")
                 .jsonPath("$.items[*].id").value(ids -> assertThat((List<Object>) ids).containsExactly(waiting.toString()));
         http.get().uri("/api/admin/orders/stuck").headers(h -> h.setBearerAuth(issuer.token("customer-1", "CUSTOMER")))
+                .exchange().expectStatus().isForbidden();
+
+        UUID cancelled = orders.place(new OrderRequest("customer-1", Map.of(1L, 1), new ShippingAddress("Kim", "04524", "Seoul"),
+                Optional.empty())).order().getId();
+        orders.cancel(cancelled, new Caller("customer-1", false));
+        http.get().uri("/api/admin/orders/summary").headers(h -> h.setBearerAuth(issuer.token("ops", "ADMIN"))).exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .json("""
+                        {"underWay": {"PENDING": 1, "CONFIRMED": 0, "SHIPPED": 0},
+                         "finishedLastDay": {"REJECTED": 0, "DELIVERED": 0, "CANCELLED": 1, "DELIVERY_FAILED": 0},
+                         "stuck": 1}""");
+        http.get().uri("/api/admin/orders/summary").headers(h -> h.setBearerAuth(issuer.token("customer-1", "CUSTOMER")))
                 .exchange().expectStatus().isForbidden();
     }
 }

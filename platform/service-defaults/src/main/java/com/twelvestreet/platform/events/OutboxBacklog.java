@@ -11,7 +11,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * completion; completed ones are deleted), counted at each scrape. It grows while the broker is away and drains when
  * the relay catches up; one that stays above zero is a saga that waits.
  */
-class OutboxBacklog implements MeterBinder {
+public class OutboxBacklog implements MeterBinder {
 
     private final JdbcClient jdbc;
 
@@ -21,12 +21,12 @@ class OutboxBacklog implements MeterBinder {
 
     @Override
     public void bindTo(MeterRegistry registry) {
-        Gauge.builder("twelvestreet.outbox.backlog", this, OutboxBacklog::count)
+        Gauge.builder("twelvestreet.outbox.backlog", this, backlog -> backlog.count())
                 .description("Events written to the outbox and not yet acknowledged by Kafka")
                 .register(registry);
     }
 
-    private double count() {
+    public long count() {
         return jdbc.sql("select count(*) from event_publication where completion_date is null").query(Long.class).single();
     }
 }

@@ -3,11 +3,8 @@ package com.twelvestreet.platform.messaging;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.ApplicationListener;
-import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
-import org.springframework.kafka.listener.MessageListenerContainer;
 
 import com.twelvestreet.platform.contracts.Topics;
 
@@ -19,11 +16,11 @@ import com.twelvestreet.platform.contracts.Topics;
 final class DeadLetterCounter implements ApplicationListener<ApplicationStartedEvent> {
 
     private final MeterRegistry meters;
-    private final ObjectProvider<KafkaListenerEndpointRegistry> listeners;
+    private final ConsumedTopics consumed;
 
-    DeadLetterCounter(MeterRegistry meters, ObjectProvider<KafkaListenerEndpointRegistry> listeners) {
+    DeadLetterCounter(MeterRegistry meters, ConsumedTopics consumed) {
         this.meters = meters;
-        this.listeners = listeners;
+        this.consumed = consumed;
     }
 
     void sent(String consumedTopic) {
@@ -32,14 +29,7 @@ final class DeadLetterCounter implements ApplicationListener<ApplicationStartedE
 
     @Override
     public void onApplicationEvent(ApplicationStartedEvent event) {
-        listeners.ifAvailable(registry -> {
-            for (MessageListenerContainer container : registry.getAllListenerContainers()) {
-                String[] topics = container.getContainerProperties().getTopics();
-                for (String topic : topics == null ? new String[0] : topics) {
-                    counter(topic);
-                }
-            }
-        });
+        consumed.all().forEach(this::counter);
     }
 
     private Counter counter(String consumedTopic) {

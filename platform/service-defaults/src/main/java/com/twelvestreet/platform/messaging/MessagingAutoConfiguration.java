@@ -79,9 +79,13 @@ public class MessagingAutoConfiguration {
     }
 
     @Bean
-    DeadLetterCounter deadLetterCounter(ObjectProvider<MeterRegistry> meters,
-            ObjectProvider<KafkaListenerEndpointRegistry> listeners) {
-        return new DeadLetterCounter(meters.getIfAvailable(SimpleMeterRegistry::new), listeners);
+    ConsumedTopics consumedTopics(ObjectProvider<KafkaListenerEndpointRegistry> listeners) {
+        return new ConsumedTopics(listeners);
+    }
+
+    @Bean
+    DeadLetterCounter deadLetterCounter(ObjectProvider<MeterRegistry> meters, ConsumedTopics consumed) {
+        return new DeadLetterCounter(meters.getIfAvailable(SimpleMeterRegistry::new), consumed);
     }
 
     @Bean

@@ -7,7 +7,10 @@ import java.util.UUID;
 
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,6 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ProductsApiTest
 // a context (and broker) of its own: other tests leave poison messages on the dead-letter topic
 @TestPropertySource(properties = "twelvestreet.messaging.max-attempts=3")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class) // the poison last: a replay would only send it back to fail again
 class DeadLetterReplayTests {
 
     @Autowired
@@ -50,6 +54,7 @@ class DeadLetterReplayTests {
     JdbcClient jdbc;
 
     @Test
+    @Order(1)
     void shouldSendDeadLettersBackToTheirTopicOnceForAnAdminOnly() throws Exception {
         long notebook = catalog.create(new ProductDetails("NOTEBOOK", "", 30_000, 6)).getId();
         UUID orderId = UUID.randomUUID();
@@ -60,6 +65,15 @@ class DeadLetterReplayTests {
             producer.send(new ProducerRecord<>(Topics.deadLetter(Topics.ORDERS), orderId.toString(), event)).get();
         }
 
+        http.get().uri("/api/admin/events").headers(h -> h.setBearerAuth(issuer.token("operator", "ADMIN"))).exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.service").isEqualTo("products")
+                .jsonPath("$.outboxBacklog").isEqualTo(0)
+                .jsonPath("$.deadLetters[?(@.topic == 'shop.orders')].waiting").isEqualTo(List.of(1))
+                .jsonPath("$.deadLetters[?(@.topic == 'shop.orders')].shown[0].key").isEqualTo(List.of(orderId.toString()));
+        http.get().uri("/api/admin/events").headers(h -> h.setBearerAuth(issuer.token("shopper", "CUSTOMER"))).exchange()
+                .expectStatus().isForbidden();
         http.post().uri("/api/admin/dead-letters/shop.orders/replay")
                 .headers(h -> h.setBearerAuth(issuer.token("shopper", "CUSTOMER"))).exchange()
                 .expectStatus().isForbidden();
@@ -77,6 +91,25 @@ class DeadLetterReplayTests {
                 .headers(h -> h.setBearerAuth(issuer.token("operator", "ADMIN"))).exchange()
                 .expectStatus().isOk()
                 .expectBody().jsonPath("$.replayed").isEqualTo(0);
+        http.get().uri("/api/admin/events").headers(h -> h.setBearerAuth(issuer.token("operator", "ADMIN"))).exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.deadLetters[?(@.topic == 'shop.orders')].waiting").isEqualTo(List.of(0));
+    }
+
+    @Test
+    @Order(2)
+    void shouldShowWhyAConsumerGaveUpOnAMessage() throws Exception {
+        try (Producer<String, String> producer = KafkaTestClients.producer(broker.getBrokersAsString())) {
+            producer.send(new ProducerRecord<>(Topics.ORDERS, "poison-for-the-page", "{\"eventType\": \"OrderPlaced\"}")).get();
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        String shown = "";
+        while (!shown.contains("poison-for-the-page") && System.nanoTime() < deadline) {
+            Thread.sleep(500);
+            shown = http.get().uri("/api/admin/events").headers(h -> h.setBearerAuth(issuer.token("operator", "ADMIN")))
+                    .exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        }
+        assertThat(shown).contains("\"key\":\"poison-for-the-page\"", "\"failedIn\":\"products\"", "\"error\":\"");
     }
 
     private int stock(long productId) {
