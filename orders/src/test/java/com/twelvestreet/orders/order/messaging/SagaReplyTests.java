@@ -73,11 +73,7 @@ class SagaReplyTests {
     void shouldFollowTheHappyPathAndAnnounceEachStep() {
         UUID id = place();
         try (Consumer<String, String> published = events.consumer(Topics.ORDERS)) {
-            events.send(Topics.PRODUCTS, id.toString(), new StockReserved(id));
-            awaitStatus(id, OrderStatus.CONFIRMED);
-            UUID delivery = UUID.randomUUID();
-            events.send(Topics.DELIVERIES, delivery.toString(), new DeliveryStarted(delivery, id));
-            awaitStatus(id, OrderStatus.SHIPPED);
+            UUID delivery = shipped(id);
             events.send(Topics.DELIVERIES, delivery.toString(), new DeliveryCompleted(delivery, id));
             awaitStatus(id, OrderStatus.DELIVERED);
 
@@ -94,11 +90,7 @@ class SagaReplyTests {
     void shouldEndTheOrderOnceWhenItsDeliveryFailsAndTellWhy() {
         UUID id = place();
         try (Consumer<String, String> published = events.consumer(Topics.ORDERS)) {
-            events.send(Topics.PRODUCTS, id.toString(), new StockReserved(id));
-            awaitStatus(id, OrderStatus.CONFIRMED);
-            UUID delivery = UUID.randomUUID();
-            events.send(Topics.DELIVERIES, delivery.toString(), new DeliveryStarted(delivery, id));
-            awaitStatus(id, OrderStatus.SHIPPED);
+            UUID delivery = shipped(id);
             EventEnvelope<Object> failed = events.send(Topics.DELIVERIES, delivery.toString(),
                     new DeliveryFailed(delivery, id, "The parcel was lost in transit"));
             awaitStatus(id, OrderStatus.DELIVERY_FAILED);
@@ -195,6 +187,16 @@ class SagaReplyTests {
 
     private double deadLetters(String consumedTopic) {
         return meters.get("twelvestreet.messaging.dead.letters").tag("topic", Topics.deadLetter(consumedTopic)).counter().count();
+    }
+
+    /** Reserved by products and picked up by the courier: the order SHIPPED; answers the delivery's id. */
+    private UUID shipped(UUID id) {
+        events.send(Topics.PRODUCTS, id.toString(), new StockReserved(id));
+        awaitStatus(id, OrderStatus.CONFIRMED);
+        UUID delivery = UUID.randomUUID();
+        events.send(Topics.DELIVERIES, delivery.toString(), new DeliveryStarted(delivery, id));
+        awaitStatus(id, OrderStatus.SHIPPED);
+        return delivery;
     }
 
     private UUID place() {
