@@ -149,6 +149,20 @@ class OrderApiTests {
     }
 
     @Test
+    void shouldRefuseAnAnnouncedBodyOverTheLimitUpFrontNamingTheTrace() throws Exception {
+        HttpResponse<String> refused = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/orders"))
+                        .header("Authorization", "Bearer " + issuer.token(alice, "CUSTOMER"))
+                        .header("Content-Type", "application/json")
+                        .header("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01")
+                        .POST(HttpRequest.BodyPublishers.ofString(order(1, 1) + " ".repeat(1_100_000)))
+                        .build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(refused.statusCode()).isEqualTo(413);
+        assertThat(refused.body()).contains("\"traceId\":\"4bf92f3577b34da6a3ce929d0e0e4736\"");
+    }
+
+    @Test
     void shouldRefuseABodyOverTheLimitAlsoWhenItArrivesInChunks() throws Exception {
         String padding = " ".repeat(1_100_000);
         HttpResponse<String> chunked = HttpClient.newHttpClient().send(

@@ -30,8 +30,9 @@ public class InputAutoConfiguration {
     @Bean
     FilterRegistrationBean<RequestInputFilter> requestInputFilter(InputProperties properties) {
         FilterRegistrationBean<RequestInputFilter> registration = new FilterRegistrationBean<>(new RequestInputFilter(properties));
-        // before Spring Security and tracing: refused input costs nothing else
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        // right after the server observation (HIGHEST_PRECEDENCE + 1), before Spring Security: a refusal is counted in
+        // http.server.requests and carries the request's trace id, and costs nothing else
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
         return registration;
     }
 
