@@ -2,10 +2,7 @@ package com.twelvestreet.gateway.faults;
 
 import java.time.Duration;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import reactor.core.publisher.Mono;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -32,14 +29,8 @@ class FaultInjectionWebFilter implements WebFilter, Ordered {
 
     private final FaultSwitch faults;
 
-    private final Counter delayed;
-
-    private final Counter failed;
-
-    FaultInjectionWebFilter(FaultSwitch faults, MeterRegistry meters) {
+    FaultInjectionWebFilter(FaultSwitch faults) {
         this.faults = faults;
-        this.delayed = meters.counter("twelvestreet.faults.injected", "kind", "latency");
-        this.failed = meters.counter("twelvestreet.faults.injected", "kind", "error");
     }
 
     /** Right after the request limits, before security and the rate limits: a slow gateway is slow for everyone. */
@@ -57,8 +48,7 @@ class FaultInjectionWebFilter implements WebFilter, Ordered {
             return chain.filter(exchange);
         }
         Mono<Void> answer = Mono.defer(() -> {
-            if (fault.errorRate() > 0 && ThreadLocalRandom.current().nextDouble() < fault.errorRate()) {
-                failed.increment();
+            if (faults.fails(fault)) {
                 return Mono.error(new InjectedFault(HttpStatus.valueOf(fault.errorStatus())));
             }
             return chain.filter(exchange);
@@ -66,7 +56,7 @@ class FaultInjectionWebFilter implements WebFilter, Ordered {
         if (fault.latencyMillis() == 0) {
             return answer;
         }
-        delayed.increment();
+        faults.delaying();
         return Mono.delay(Duration.ofMillis(fault.latencyMillis())).then(answer);
     }
 

@@ -2,6 +2,7 @@ package com.twelvestreet.orders.order;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -31,9 +32,10 @@ public class SagaSummary {
     public Counts now() {
         Map<OrderStatus, Long> underWay = new EnumMap<>(OrderStatus.class);
         Map<OrderStatus, Long> finishedLastDay = new EnumMap<>(OrderStatus.class);
+        Instant since = clock.instant().minus(RECENT);
         for (OrderStatus state : OrderStatus.values()) {
             if (state.isFinal()) {
-                finishedLastDay.put(state, orders.countByStatusAndUpdatedAtAfter(state, clock.instant().minus(RECENT)));
+                finishedLastDay.put(state, orders.countByStatusAndUpdatedAtAfter(state, since));
             }
             else {
                 underWay.put(state, orders.countByStatus(state));

@@ -30,7 +30,7 @@ public class StuckOrders {
         this.orders = orders;
         this.clock = clock;
         this.alertAfter = alertAfter;
-        Gauge.builder("orders.pending.stuck", this, StuckOrders::countAsDouble)
+        Gauge.builder("orders.pending.stuck", this, stuck -> stuck.count())
                 .description("Orders in PENDING for longer than " + alertAfter)
                 .register(meters);
     }
@@ -47,10 +47,6 @@ public class StuckOrders {
 
     public long count() {
         return orders.countByStatusAndUpdatedAtBefore(OrderStatus.PENDING, threshold());
-    }
-
-    private double countAsDouble() {
-        return count();
     }
 
     private Instant threshold() {

@@ -1,10 +1,7 @@
 package com.twelvestreet.platform.faults;
 
 import java.io.IOException;
-import java.util.concurrent.ThreadLocalRandom;
 
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -23,14 +20,8 @@ class FaultInjectionFilter extends OncePerRequestFilter {
 
     private final FaultSwitch faults;
 
-    private final Counter delayed;
-
-    private final Counter failed;
-
-    FaultInjectionFilter(FaultSwitch faults, MeterRegistry meters) {
+    FaultInjectionFilter(FaultSwitch faults) {
         this.faults = faults;
-        this.delayed = meters.counter("twelvestreet.faults.injected", "kind", "latency");
-        this.failed = meters.counter("twelvestreet.faults.injected", "kind", "error");
     }
 
     @Override
@@ -43,7 +34,7 @@ class FaultInjectionFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         Fault fault = faults.current();
         if (fault.latencyMillis() > 0) {
-            delayed.increment();
+            faults.delaying();
             try {
                 Thread.sleep(fault.latencyMillis());
             }
@@ -51,8 +42,7 @@ class FaultInjectionFilter extends OncePerRequestFilter {
                 Thread.currentThread().interrupt();
             }
         }
-        if (fault.errorRate() > 0 && ThreadLocalRandom.current().nextDouble() < fault.errorRate()) {
-            failed.increment();
+        if (faults.fails(fault)) {
             ServletProblems.write(request, response, HttpStatus.valueOf(fault.errorStatus()),
                     "An error injected by the fault switch (/actuator/faults).");
             return;

@@ -1,7 +1,10 @@
 package com.twelvestreet.platform.faults;
 
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicReference;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,8 +21,28 @@ public class FaultSwitch {
 
     private final ApplicationEventPublisher events;
 
-    FaultSwitch(ApplicationEventPublisher events) {
+    private final Counter delayed;
+
+    private final Counter failed;
+
+    FaultSwitch(ApplicationEventPublisher events, MeterRegistry meters) {
         this.events = events;
+        this.delayed = meters.counter("twelvestreet.faults.injected", "kind", "latency");
+        this.failed = meters.counter("twelvestreet.faults.injected", "kind", "error");
+    }
+
+    /** Counts a request the fault is about to delay. */
+    public void delaying() {
+        delayed.increment();
+    }
+
+    /** Whether this request is one of the share the fault answers with an error (counted when it is). */
+    public boolean fails(Fault fault) {
+        if (fault.errorRate() > 0 && ThreadLocalRandom.current().nextDouble() < fault.errorRate()) {
+            failed.increment();
+            return true;
+        }
+        return false;
     }
 
     public Fault current() {

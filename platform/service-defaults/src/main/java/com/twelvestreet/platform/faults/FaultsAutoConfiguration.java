@@ -47,8 +47,8 @@ public class FaultsAutoConfiguration {
     }
 
     @Bean
-    FaultSwitch faultSwitch(ApplicationEventPublisher events) {
-        return new FaultSwitch(events);
+    FaultSwitch faultSwitch(ApplicationEventPublisher events, MeterRegistry meters) {
+        return new FaultSwitch(events, meters);
     }
 
     @Bean
@@ -61,9 +61,9 @@ public class FaultsAutoConfiguration {
     static class ServletFaultInjection {
 
         @Bean
-        FilterRegistrationBean<FaultInjectionFilter> faultInjectionFilter(FaultSwitch faults, MeterRegistry meters) {
+        FilterRegistrationBean<FaultInjectionFilter> faultInjectionFilter(FaultSwitch faults) {
             FilterRegistrationBean<FaultInjectionFilter> registration =
-                    new FilterRegistrationBean<>(new FaultInjectionFilter(faults, meters));
+                    new FilterRegistrationBean<>(new FaultInjectionFilter(faults));
             // after the input limits and the server observation (the injected latency shows in traces and
             // http.server.requests), before Spring Security: a slow service is slow for everyone
             registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
