@@ -91,6 +91,17 @@ class ComposeFileTest {
     }
 
     @Test
+    void shouldLetTheGatewayForwardTheShopsAddressToTheLoginPages() {
+        // a browser reaches the gateway from the compose network's gateway address (the published port); from a
+        // proxy it does not trust, the gateway forwards no X-Forwarded-* and oauth's login links name its own address
+        String trusted = (String) ((Map<String, Object>) SERVICES.get("gateway").get("environment")).get("TRUSTED_PROXIES");
+        Matcher defaulted = Pattern.compile("\\$\\{TRUSTED_PROXIES:-(.+)}").matcher(trusted);
+        assertThat(defaulted.matches()).as(trusted).isTrue();
+        assertThat(List.of("10.213.0.1", "172.18.0.1", "192.168.16.1")).allMatch(address -> address.matches(defaulted.group(1)));
+        assertThat("8.8.8.8").doesNotMatch(defaulted.group(1));
+    }
+
+    @Test
     void shouldGiveEveryLongRunningContainerAHealthcheckAndAMemoryLimit() {
         SERVICES.forEach((name, container) -> {
             if ("no".equals(container.get("restart"))) {

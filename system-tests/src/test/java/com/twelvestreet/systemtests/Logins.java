@@ -29,33 +29,44 @@ final class Logins {
 
     /** A browser with a gateway session (SHOP_SESSION), logged in by the authorization-code flow. */
     static TestBrowser browser(String email, String password) {
+        return browser(SHOP, email, password);
+    }
+
+    /** The same against the shop at {@code shop}, its authorization server at {@code shop/auth}. */
+    static TestBrowser browser(String shop, String email, String password) {
+        String issuer = shop + "/auth";
         TestBrowser browser = new TestBrowser();
-        Page loginPage = browser.follow(browser.get(SHOP + "/oauth2/authorization/twelvestreet"), null);
-        assertThat(loginPage.uri().toString()).isEqualTo(ISSUER + "/login");
-        Page loggedIn = browser.follow(browser.postForm(ISSUER + "/login", Map.of("username", email,
+        Page loginPage = browser.follow(browser.get(shop + "/oauth2/authorization/twelvestreet"), null);
+        assertThat(loginPage.uri().toString()).isEqualTo(issuer + "/login");
+        Page loggedIn = browser.follow(browser.postForm(issuer + "/login", Map.of("username", email,
                 "password", password, "_csrf", loginPage.csrfToken())), null);
-        assertThat(loggedIn.uri().toString()).startsWith(SHOP);
+        assertThat(loggedIn.uri().toString()).startsWith(shop);
         return browser;
     }
 
     /** An access token for the command-line client, approved in a browser by the account's owner. */
     static String deviceToken(String email, String password) {
+        return deviceToken(SHOP, email, password);
+    }
+
+    static String deviceToken(String shop, String email, String password) {
+        String issuer = shop + "/auth";
         TestBrowser terminal = new TestBrowser();
-        JsonNode device = json(terminal.send("POST", ISSUER + "/oauth2/device_authorization",
+        JsonNode device = json(terminal.send("POST", issuer + "/oauth2/device_authorization",
                 Map.of("Content-Type", "application/x-www-form-urlencoded"), "client_id=shop-cli&scope=profile"));
 
         TestBrowser browser = new TestBrowser();
         Page loginPage = browser.follow(browser.get(device.get("verification_uri_complete").asString()), null);
-        Page activate = browser.follow(browser.postForm(ISSUER + "/login", Map.of("username", email,
+        Page activate = browser.follow(browser.postForm(issuer + "/login", Map.of("username", email,
                 "password", password, "_csrf", loginPage.csrfToken())), null);
         assertThat(activate.status()).isEqualTo(200);
-        Page consent = browser.get(ISSUER + "/oauth2/device_verification?user_code=" + device.get("user_code").asString());
-        Page approved = browser.postForm(ISSUER + "/oauth2/device_verification", Map.of("client_id", "shop-cli",
+        Page consent = browser.get(issuer + "/oauth2/device_verification?user_code=" + device.get("user_code").asString());
+        Page approved = browser.postForm(issuer + "/oauth2/device_verification", Map.of("client_id", "shop-cli",
                 "state", hidden(consent.body(), "state"), "user_code", hidden(consent.body(), "user_code"),
                 "scope", "profile"));
-        assertThat(approved.location()).isEqualTo(ISSUER + "/activated");
+        assertThat(approved.location()).isEqualTo(issuer + "/activated");
 
-        JsonNode tokens = json(terminal.send("POST", ISSUER + "/oauth2/token",
+        JsonNode tokens = json(terminal.send("POST", issuer + "/oauth2/token",
                 Map.of("Content-Type", "application/x-www-form-urlencoded"), TestBrowser.encode(Map.of(
                         "client_id", "shop-cli", "grant_type", "urn:ietf:params:oauth:grant-type:device_code",
                         "device_code", device.get("device_code").asString()))));
